@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import {
+  type AppConfig,
+  type Clock,
+  AuthModule,
+  DatabaseModule,
+  loggerModule,
+  PlatformModule,
+} from '@app/platform';
+import { RegistryModule } from '@app/registry';
+import { APP_SCHEMA } from './schema';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Where the database is: DATABASE_URL or the embedded server's URL. */
+  databaseUrl: string;
+  /** Tests pass a fixed clock; the system clock otherwise. */
+  clock?: Clock;
+}
+
+/** The whole API: the platform, then one module per part of the domain. */
+@Module({})
+export class AppModule {
+  static register({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggerModule(config),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          schema: APP_SCHEMA,
+          poolSize: config.databasePoolSize,
+          connectTimeoutS: config.databaseConnectTimeoutS,
+          runMigrations: config.runMigrations,
+        }),
+        PlatformModule.forRoot(config, clock),
+        AuthModule,
+        RegistryModule,
+      ],
+      // The CLI builds on the same modules and uses their services.
+      exports: [AuthModule, RegistryModule],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import { DatabaseSchema, PLATFORM_ENTITIES } from '@app/platform';
+import { REGISTRY_ENTITIES } from '@app/registry';
+import { MIGRATIONS } from '../../../migrations';
+
+/** Every table the app maps and every migration, listed explicitly (no globs). */
+export const APP_SCHEMA: DatabaseSchema = {
+  entities: [...PLATFORM_ENTITIES, ...REGISTRY_ENTITIES],
+  migrations: MIGRATIONS,
+};

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { Page, paginate } from '../http/list-query';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventDto, AuditEventQueryDto } from './dto/audit-event.dto';
+
+/** Keys that never reach the audit trail, at any depth. */
+const SECRET_KEYS = new Set(['password', 'passwordHash', 'token', 'tokenHash', 'accessToken']);
+
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => !SECRET_KEYS.has(key))
+        .map(([key, v]) => [key, redact(v)]),
+    );
+  }
+  return value;
+}
+
+export interface AuditEntry {
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
+  ) {}
+
+  /**
+   * Writes an audit event with the transaction's manager, so the event and the change it records
+   * commit or roll back together. There is deliberately no variant without a manager.
+   */
+  async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
+    await manager.insert(AuditEventEntity, {
+      actorId: actor?.userId ?? null,
+      requestId: actor?.requestId ?? null,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      before: entry.before ? (redact(entry.before) as object) : null,
+      after: entry.after ? (redact(entry.after) as object) : null,
+    });
+  }
+
+  async list(query: AuditEventQueryDto): Promise<Page<AuditEventDto>> {
+    const qb = this.events.createQueryBuilder('e');
+    if (query.entityType)
+      qb.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('e.actorId = :actorId', { actorId: query.actorId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.at < :to', { to: query.to });
+    const page = await paginate(qb, query, { at: 'e.seq' }, 'at', 'e.seq');
+    return { ...page, items: page.items.map(toAuditEventDto) };
+  }
+}
+
+export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    action: e.action,
+    before: e.before as Record<string, unknown> | null,
+    after: e.after as Record<string, unknown> | null,
+    requestId: e.requestId,
+  };
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsSort, ListQueryDto } from '../../http/list-query';
+
+export class AuditEventQueryDto extends ListQueryDto {
+  /** The kind of record, e.g. `organisation`, `task`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  entityType?: string;
+
+  /** One record's history. */
+  @IsOptional()
+  @IsUUID()
+  entityId?: string;
+
+  /** What one user changed. */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  /** `create`, `update`, `delete`, `restore` or a status action. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  action?: string;
+
+  /** Events at or after this instant (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Events before this instant (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  /** `at` (oldest first, the default) or `-at`. */
+  @ApiPropertyOptional({ enum: ['at', '-at'], default: 'at' })
+  @IsOptional()
+  @IsSort(['at'])
+  sort?: string;
+}
+
+export class AuditEventDto {
+  id: string;
+  /** When the change was committed (ISO 8601). */
+  at: string;
+  /** The user who made it; null for the system (CLI, first start). */
+  actorId: string | null;
+  @ApiProperty({ example: 'organisation' })
+  entityType: string;
+  entityId: string;
+  @ApiProperty({ example: 'update' })
+  action: string;
+  /** The record before the change (null for a create). Secrets never appear. */
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  before: Record<string, unknown> | null;
+  /** The record after the change. */
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  after: Record<string, unknown> | null;
+  /** The id of the request that made the change, as in the logs. */
+  requestId: string | null;
+}

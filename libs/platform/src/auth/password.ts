@@ -1,0 +1,53 @@
+import * as argon2 from 'argon2';
+import { RequestValidationError } from '../http/domain-errors';
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** Why a password is refused, or undefined when it is acceptable. */
+export function passwordProblem(password: string, username: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    return `must be at most ${MAX_PASSWORD_LENGTH} characters`;
+  }
+  const lower = password.toLowerCase();
+  const name = username.toLowerCase();
+  if (name.length > 0 && (lower.includes(name) || name.includes(lower))) {
+    return 'must not contain the username';
+  }
+  if (new Set(password).size < 4) return 'is too repetitive';
+  return undefined;
+}
+
+export function assertAcceptablePassword(
+  password: string,
+  username: string,
+  field = 'password',
+): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw RequestValidationError.field(field, problem);
+}
+
+/** argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes: OWASP's recommendation or above). */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Spends the time of a real check when the username is unknown, so timing tells nothing. */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  dummyHash ??= hashPassword('not a real account password');
+  await verifyPassword(await dummyHash, password);
+  return false;
+}

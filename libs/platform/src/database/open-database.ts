@@ -1,0 +1,26 @@
+import type { AppConfig } from '../config/app-config';
+import { openEmbeddedPostgres } from './embedded/embedded-postgres';
+
+/** Where the app's database is, and how to let go of it when the process ends. */
+export interface DatabaseLocation {
+  url: string;
+  /** `embedded` when the app runs its own PostgreSQL in DATA_DIR. */
+  kind: 'server' | 'embedded';
+  close(): Promise<void>;
+}
+
+/** `DATABASE_URL` when set; otherwise the embedded PostgreSQL of `DATA_DIR`, started or joined. */
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPostgresPort'>,
+  log: (message: string) => void,
+): Promise<DatabaseLocation> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, kind: 'server', close: () => Promise.resolve() };
+  }
+  const embedded = await openEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+    log,
+  });
+  return { url: embedded.url, kind: 'embedded', close: () => embedded.stop() };
+}

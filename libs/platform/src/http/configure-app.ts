@@ -1,0 +1,107 @@
+import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { AppConfig } from '../config/app-config';
+import { requestId } from '../logging';
+import { ETagInterceptor } from './etag';
+import { NormalizeTextPipe } from './normalize-text.pipe';
+import { problem, ProblemDetailsFilter, sendProblem } from './problem-details.filter';
+import { createValidationPipe } from './validation';
+
+export const API_TITLE = 'S&T activity tracker API';
+
+/** The OpenAPI document of the app as it is configured. */
+export function buildOpenApiDocument(app: INestApplication, version = '0.1.0'): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(API_TITLE)
+    .setDescription(
+      'Working sessions of a Department of Science and Technology with its districts, their ' +
+        'follow-up tasks, and the registry of administrative units, organisations and people. ' +
+        'Errors are RFC 9457 problem details (application/problem+json). Updates and deletes ' +
+        'need If-Match with the ETag of the version read.',
+    )
+    .setVersion(version)
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controller, method) => method,
+  });
+}
+
+interface BodyParserError extends Error {
+  status?: number;
+  type?: string;
+  limit?: number;
+}
+
+/**
+ * One setup shared by main.ts, the tests and the OpenAPI export, so tests exercise the real
+ * bootstrap: security headers, CORS, body limit, rate limit, validation, problem details, ETags
+ * and the docs.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    requestId(req, res);
+    next();
+  });
+  app.use(helmet());
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    });
+  }
+  if (config.rateLimitPerMinute > 0) {
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: config.rateLimitPerMinute,
+        standardHeaders: 'draft-7',
+        legacyHeaders: false,
+        skip: (req) => req.path.startsWith('/health/'),
+        handler: (req: Request, res: Response) => {
+          res.setHeader('Retry-After', '60');
+          sendProblem(req, res, problem(429, 'Too many requests from this address; slow down'));
+        },
+      }),
+    );
+  }
+  app.use(
+    express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
+  );
+  // Parser failures (bad JSON, too large) become problem details like every other error.
+  app.use((error: BodyParserError, req: Request, res: Response, next: NextFunction) => {
+    if (!error || res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      return sendProblem(
+        req,
+        res,
+        problem(413, `The body is larger than the limit of ${config.bodyLimit}`),
+      );
+    }
+    if (error.type === 'entity.parse.failed') {
+      return sendProblem(req, res, problem(400, 'The body is not valid JSON'));
+    }
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return sendProblem(req, res, problem(error.status, error.message));
+    }
+    return next(error);
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(new NormalizeTextPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new ETagInterceptor());
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: API_TITLE,
+  });
+}

@@ -1,0 +1,123 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import {
+  DomainError,
+  FieldError,
+  IllegalTransitionError,
+  RequestValidationError,
+  TooManyRequestsError,
+} from './domain-errors';
+import { isConnectionError, translateDatabaseError } from './database-errors';
+import type { ProblemDetailsDto } from './problem-details.dto';
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+const kindByStatus: Record<number, string> = {
+  400: 'validation-error',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  412: 'precondition-failed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  428: 'precondition-required',
+  429: 'too-many-requests',
+  500: 'internal-error',
+  503: 'service-unavailable',
+};
+
+/** Builds a problem-details body; the one shape every error response has. */
+export function problem(
+  status: number,
+  detail: string,
+  extra: Partial<ProblemDetailsDto> = {},
+): ProblemDetailsDto {
+  return {
+    type: `/problems/${kindByStatus[status] ?? 'error'}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    ...extra,
+  };
+}
+
+export function sendProblem(req: Request, res: Response, body: ProblemDetailsDto): void {
+  const requestId = (req as Request & { id?: unknown }).id;
+  res
+    .status(body.status)
+    .type(PROBLEM_JSON)
+    .json({
+      ...body,
+      instance: req.originalUrl?.split('?')[0],
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    });
+}
+
+/** Every failure, whatever raised it, leaves as RFC 9457 problem details; nothing internal leaks. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    if (res.headersSent) return;
+    const body = this.toProblem(exception, res);
+    if (body.status >= 500) {
+      this.logger.error(
+        { err: exception, requestId: (req as Request & { id?: unknown }).id },
+        `${req.method} ${req.originalUrl} failed`,
+      );
+    }
+    sendProblem(req, res, body);
+  }
+
+  private toProblem(exception: unknown, res: Response): ProblemDetailsDto {
+    const domain = exception instanceof DomainError ? exception : translateDatabaseError(exception);
+    if (domain) return this.fromDomainError(domain, res);
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    if (isConnectionError(exception)) {
+      res.setHeader('Retry-After', '5');
+      return problem(503, 'The database is not available right now; try again shortly');
+    }
+    return problem(500, 'An unexpected error occurred; it has been logged');
+  }
+
+  private fromDomainError(error: DomainError, res: Response): ProblemDetailsDto {
+    const extra: Partial<ProblemDetailsDto> = {
+      type: `/problems/${error.kind}`,
+      title: error.title,
+    };
+    if (error instanceof RequestValidationError) extra.errors = error.errors;
+    if (error instanceof IllegalTransitionError) extra.allowedActions = [...error.allowedActions];
+    if (error instanceof TooManyRequestsError) {
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+    return problem(error.status, error.message, extra);
+  }
+
+  private fromHttpException(exception: HttpException): ProblemDetailsDto {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    let detail = exception.message;
+    let errors: FieldError[] | undefined;
+    if (typeof response === 'object' && response !== null) {
+      const message = (response as { message?: unknown }).message;
+      if (Array.isArray(message)) {
+        errors = message.map((m) => ({ field: '', message: String(m) }));
+        detail = message.join('; ');
+      } else if (typeof message === 'string') {
+        detail = message;
+      }
+    }
+    if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) {
+      detail = `No route ${detail.replace(/^Cannot /, '')}`;
+    }
+    return problem(status, detail, errors ? { errors } : {});
+  }
+}

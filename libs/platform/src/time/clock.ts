@@ -1,0 +1,27 @@
+/**
+ * The time as the app sees it. Services ask the clock, never `new Date()`, so tests can stand at
+ * 23:30 in Viet Nam without waiting for it.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** Calendar dates ("today", "overdue") are Viet Nam's, whatever the server's time zone. */
+export const BUSINESS_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function calendarDate(instant: Date, timeZone = BUSINESS_TIME_ZONE): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { IsSort, ListQueryDto, RecordDto, ToBoolean } from '@app/platform';
+
+export class PersonDto extends RecordDto {
+  @ApiProperty({ example: 'Trần Hoài Phương' })
+  fullName: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Phó Giám đốc Sở' })
+  position: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  organisationId: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  email: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  phone: string | null;
+}
+
+export class CreatePersonDto {
+  @ApiProperty({ example: 'Nguyễn Văn Khánh' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Phó Chủ tịch UBND quận' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  position?: string | null;
+
+  /** District officers may only add people of an organisation of their district. */
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0292 3820674' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 .()-]{6,20}$/, {
+    message: 'must be a phone number (digits, spaces, + . ( ) -)',
+  })
+  phone?: string | null;
+}
+
+export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
+
+export const PERSON_SORTS = ['fullName', 'createdAt'] as const;
+
+export class PersonQueryDto extends ListQueryDto {
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  /** true: only deleted people (to restore one). */
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  deleted?: boolean;
+
+  @ApiPropertyOptional({
+    description: `Comma-separated; prefix - for descending. Fields: ${PERSON_SORTS.join(', ')}`,
+    example: 'fullName',
+  })
+  @IsOptional()
+  @IsSort(PERSON_SORTS)
+  sort?: string;
+}
