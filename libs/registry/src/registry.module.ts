@@ -1,3 +1,4 @@
+import { registerRecordType } from '@app/platform';
 import { Module } from '@nestjs/common';
 import { AdminUnitsController } from './admin-units/admin-units.controller';
 import { AdminUnitsService } from './admin-units/admin-units.service';
@@ -6,6 +7,10 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { OrganisationsService } from './organisations/organisations.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from './people/people.service';
+
+registerRecordType('admin_unit', 'admin_unit');
+registerRecordType('organisation', 'organisation');
+registerRecordType('person', 'person');
 
 /** Administrative units, organisations and people: what every other module refers to. */
 @Module({

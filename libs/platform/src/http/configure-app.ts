@@ -13,6 +13,17 @@ import { createValidationPipe } from './validation';
 
 export const API_TITLE = 'S&T activity tracker API';
 
+/** The groups of the API, in the order the docs show them. */
+export const API_TAGS: Record<string, string> = {
+  auth: 'Sign in and out; your own account',
+  users: 'Accounts and roles (administrator)',
+  registry: 'Administrative units, organisations and people',
+  sessions: 'Working sessions with districts: participants, opinions and conclusions',
+  tasks: 'Follow-up tasks and their progress',
+  audit: 'Who changed what, when',
+  health: 'Liveness and readiness',
+};
+
 /** The OpenAPI document of the app as it is configured. */
 export function buildOpenApiDocument(app: INestApplication, version = '0.1.0'): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -24,9 +35,10 @@ export function buildOpenApiDocument(app: INestApplication, version = '0.1.0'): 
         'need If-Match with the ETag of the version read.',
     )
     .setVersion(version)
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, config, {
+    .addServer('/')
+    .addBearerAuth();
+  for (const [name, description] of Object.entries(API_TAGS)) config.addTag(name, description);
+  return SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (_controller, method) => method,
   });
 }

@@ -96,8 +96,8 @@ export async function paginate<E extends ObjectLiteral>(
     if (index === 0) qb.orderBy(column, order, descending ? 'NULLS LAST' : 'NULLS FIRST');
     else qb.addOrderBy(column, order, descending ? 'NULLS LAST' : 'NULLS FIRST');
   });
-  // A unique tiebreaker keeps pages stable when sort values repeat.
-  qb.addOrderBy(tiebreaker, 'ASC');
+  // A unique tiebreaker keeps pages stable when sort values repeat (unless it is the sort itself).
+  if (!(tiebreaker in qb.expressionMap.orderBys)) qb.addOrderBy(tiebreaker, 'ASC');
   qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
   const [items, total] = await qb.getManyAndCount();
   return { items, page: query.page, pageSize: query.pageSize, total };

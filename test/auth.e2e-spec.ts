@@ -1,0 +1,274 @@
+import request from 'supertest';
+import { AuditService, createFirstAdmin, Transactions, UsersService } from '@app/platform';
+import { TestClock } from './support/clock';
+import { startTestApp, TestApp } from './support/test-app';
+import { buildWorld, signIn, TEST_PASSWORD, World } from './support/world';
+
+const login = (t: TestApp, username: string, password: string, ip?: string) => {
+  const req = request(t.http).post('/api/v1/auth/login');
+  if (ip) req.set('X-Forwarded-For', ip);
+  return req.send({ username, password });
+};
+
+describe('Accounts and sign-in', () => {
+  let t: TestApp;
+  let w: World;
+  const clock = new TestClock('2026-05-01T02:00:00Z');
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, env: { TOKEN_TTL_S: '3600' } });
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('signs in, tells who is signed in, and signs out for good', async () => {
+    const res = await login(t, 'test.staff', TEST_PASSWORD).expect(200);
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+      user: { username: 'test.staff', role: 'department_staff' },
+    });
+    expect(res.body.user.passwordHash).toBeUndefined();
+    const auth = { Authorization: `Bearer ${res.body.accessToken}` };
+    const me = await request(t.http).get('/api/v1/auth/me').set(auth).expect(200);
+    expect(me.body).toMatchObject({ username: 'test.staff', organisationId: w.department.id });
+    await request(t.http).post('/api/v1/auth/logout').set(auth).expect(204);
+    await request(t.http).get('/api/v1/auth/me').set(auth).expect(401);
+  });
+
+  it('answers a wrong password and an unknown username alike', async () => {
+    const wrong = await login(t, 'test.leader', 'not the password at all').expect(401);
+    const unknown = await login(t, 'nobody.here', 'not the password at all').expect(401);
+    expect(wrong.body.detail).toBe('Invalid username or password');
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+  });
+
+  it('refuses a token after it expires', async () => {
+    const caller = await signIn(t, 'test.leader');
+    await caller.get('/api/v1/auth/me').expect(200);
+    clock.set('2026-05-01T03:00:01Z');
+    await caller.get('/api/v1/auth/me').expect(401);
+    clock.set('2026-05-01T02:00:00Z');
+  });
+
+  it('ends every token of a deactivated user at once, and refuses their sign-in', async () => {
+    const users = t.app.get(UsersService);
+    const user = await users.create(null, {
+      username: 'to.deactivate',
+      password: TEST_PASSWORD,
+      fullName: 'A',
+      role: 'leadership',
+    });
+    const first = await signIn(t, 'to.deactivate');
+    const second = await signIn(t, 'to.deactivate');
+    await w.as.admin.patch(`/api/v1/users/${user.id}`, { active: false }, user.version).expect(200);
+    await first.get('/api/v1/auth/me').expect(401);
+    await second.get('/api/v1/admin-units').expect(401);
+    await login(t, 'to.deactivate', TEST_PASSWORD).expect(401);
+  });
+
+  it('ends the tokens of a user whose password an administrator resets', async () => {
+    const users = t.app.get(UsersService);
+    const user = await users.create(null, {
+      username: 'to.reset',
+      password: TEST_PASSWORD,
+      fullName: 'B',
+      role: 'leadership',
+    });
+    const caller = await signIn(t, 'to.reset');
+    const res = await w.as.admin
+      .patch(`/api/v1/users/${user.id}`, { password: 'a brand new password 2' }, user.version)
+      .expect(200);
+    expect(res.body.password).toBeUndefined();
+    await caller.get('/api/v1/auth/me').expect(401);
+    await login(t, 'to.reset', TEST_PASSWORD).expect(401);
+    await login(t, 'to.reset', 'a brand new password 2').expect(200);
+  });
+
+  it('lets a user change their own password, which signs them out everywhere', async () => {
+    const users = t.app.get(UsersService);
+    await users.create(null, {
+      username: 'own.change',
+      password: TEST_PASSWORD,
+      fullName: 'C',
+      role: 'leadership',
+    });
+    const caller = await signIn(t, 'own.change');
+    const bad = await caller
+      .post('/api/v1/auth/change-password', {
+        currentPassword: 'wrong one',
+        newPassword: 'another long password 3',
+      })
+      .expect(400);
+    expect(bad.body.errors[0].field).toBe('currentPassword');
+    await caller
+      .post('/api/v1/auth/change-password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'another long password 3',
+      })
+      .expect(204);
+    await caller.get('/api/v1/auth/me').expect(401);
+    await login(t, 'own.change', 'another long password 3').expect(200);
+  });
+
+  it('refuses short passwords and passwords that contain the username', async () => {
+    const short = await w.as.admin
+      .post('/api/v1/users', {
+        username: 'new.user',
+        password: 'short',
+        fullName: 'N',
+        role: 'leadership',
+      })
+      .expect(400);
+    expect(short.body.errors[0].field).toBe('password');
+    const withName = await w.as.admin
+      .post('/api/v1/users', {
+        username: 'new.user',
+        password: 'my name is new.user!',
+        fullName: 'N',
+        role: 'leadership',
+      })
+      .expect(400);
+    expect(withName.body.errors).toEqual([
+      { field: 'password', message: 'must not contain the username' },
+    ]);
+  });
+
+  it('binds unit staff to an organisation and district officers to a district', async () => {
+    const noOrg = await w.as.admin
+      .post('/api/v1/users', {
+        username: 'unit.x',
+        password: TEST_PASSWORD,
+        fullName: 'U',
+        role: 'unit_staff',
+      })
+      .expect(400);
+    expect(noOrg.body.errors[0].field).toBe('organisationId');
+    const province = await w.as.admin
+      .post('/api/v1/users', {
+        username: 'officer.x',
+        password: TEST_PASSWORD,
+        fullName: 'O',
+        role: 'district_officer',
+        adminUnitId: w.province.id,
+      })
+      .expect(400);
+    expect(province.body.errors[0].message).toMatch(/not a province/);
+    const dup = await w.as.admin
+      .post('/api/v1/users', {
+        username: 'test.staff',
+        password: TEST_PASSWORD,
+        fullName: 'D',
+        role: 'leadership',
+      })
+      .expect(409);
+    expect(dup.body.detail).toMatch(/already taken/);
+  });
+
+  it('never shows a password hash or token in the audit trail', async () => {
+    const res = await w.as.admin
+      .get(`/api/v1/audit-events?entityType=user&entityId=${w.userIds.staff}`)
+      .expect(200);
+    expect(res.body.total).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2|tokenHash/);
+  });
+});
+
+describe('Sign-in throttling (shared through PostgreSQL)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        LOGIN_MAX_FAILURES: '4',
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '6',
+        LOGIN_LOCKOUT_S: '600',
+        TRUST_PROXY: 'true',
+      },
+    });
+    const users = t.app.get(UsersService);
+    await users.create(null, {
+      username: 'victim',
+      password: TEST_PASSWORD,
+      fullName: 'V',
+      role: 'leadership',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('slows repeated failures for one username, then refuses it with 429 even with the right password', async () => {
+    const elapsed: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const started = Date.now();
+      await login(t, 'victim', 'wrong password here', `10.0.0.${i + 1}`).expect(401);
+      elapsed.push(Date.now() - started);
+    }
+    // The fourth attempt came after three failures, so it was made to wait.
+    expect(elapsed[3]).toBeGreaterThanOrEqual(350);
+    const locked = await login(t, 'victim', TEST_PASSWORD, '10.0.0.9').expect(429);
+    expect(locked.body).toMatchObject({ status: 429, type: '/problems/too-many-requests' });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
+  });
+
+  it('throttles a username that does not exist the same way (nothing to learn from the answer)', async () => {
+    for (let i = 0; i < 4; i++)
+      await login(t, 'ghost', 'whatever password', `10.1.0.${i + 1}`).expect(401);
+    await login(t, 'ghost', 'whatever password', '10.1.0.9').expect(429);
+  });
+
+  it('refuses an address that keeps failing across usernames', async () => {
+    for (let i = 0; i < 6; i++)
+      await login(t, `user${i}`, 'whatever password', '192.168.7.7').expect(401);
+    await login(t, 'someone.else', 'whatever password', '192.168.7.7').expect(429);
+    await login(t, 'someone.else', 'whatever password', '192.168.7.8').expect(401);
+  });
+});
+
+describe('First start, and HTTP hardening settings', () => {
+  it('creates admin from ADMIN_PASSWORD on an empty database only', async () => {
+    const t = await startTestApp({ env: { ADMIN_PASSWORD: 'first boss password' } });
+    try {
+      await login(t, 'admin', 'first boss password').expect(200);
+      const audit = await signIn(t, 'admin', 'first boss password');
+      const events = await audit
+        .get('/api/v1/audit-events?entityType=user&action=create')
+        .expect(200);
+      expect(events.body.items[0]).toMatchObject({ actorId: null, action: 'create' });
+      // A later start with another ADMIN_PASSWORD changes nothing: accounts exist.
+      const created = await createFirstAdmin(
+        t.dataSource,
+        t.app.get(Transactions),
+        t.app.get(AuditService),
+        'some other long password',
+      );
+      expect(created).toBe(false);
+      await login(t, 'admin', 'first boss password').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('allows CORS only for the origins listed, and limits the request rate', async () => {
+    const t = await startTestApp({
+      env: { CORS_ORIGINS: 'https://khcn.example.vn', RATE_LIMIT_PER_MINUTE: '5' },
+    });
+    try {
+      const allowed = await request(t.http)
+        .get('/api/v1/auth/me')
+        .set('Origin', 'https://khcn.example.vn');
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://khcn.example.vn');
+      const other = await request(t.http)
+        .get('/api/v1/auth/me')
+        .set('Origin', 'https://evil.example');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push((await request(t.http).get('/api/v1/auth/me')).status);
+      expect(statuses.slice(-1)).toEqual([429]);
+      const limited = await request(t.http).get('/api/v1/auth/me').expect(429);
+      expect(limited.body.type).toBe('/problems/too-many-requests');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from './support/test-app';
+import { listRoutes, openApiPath, Route } from './support/routes';
+
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
+
+const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login'];
+
+describe('The route table: every route declares who may call it and is documented', () => {
+  let t: TestApp;
+  let routes: Route[];
+  let document: { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = listRoutes(t.app);
+    document = (await request(t.http).get('/docs-json').expect(200)).body;
+  });
+  afterAll(() => t.close());
+
+  it('finds the routes', () => {
+    expect(routes.length).toBeGreaterThan(20);
+  });
+
+  it('has an access policy or an explicit @Public() on every route (deny by default)', () => {
+    const undeclared = routes
+      .filter((r) => !r.isPublic && !r.policy)
+      .map((r) => `${r.method} ${r.path}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('keeps public only login, health (and the docs, which are not API routes)', () => {
+    expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(PUBLIC_ROUTES),
+    );
+    expect(routes.filter((r) => r.isPublic)).toHaveLength(PUBLIC_ROUTES.length);
+  });
+
+  it('answers 401 without a token on every other route', async () => {
+    const id = '7b0c9a52-6f0e-4c39-9d87-0f8f4a3e2b11';
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const path = route.path.replace(/:\w+/g, id);
+      const res = await request(t.http)[route.method.toLowerCase() as 'get'](path).send({});
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    }
+  });
+
+  it('documents every route with an operationId, a summary, a tag and problem-details errors', () => {
+    expect(document.openapi).toMatch(/^3\./);
+    const ids = new Set<string>();
+    for (const route of routes) {
+      const operation = document.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
+      const where = `${route.method} ${route.path}`;
+      expect({ where, documented: operation !== undefined }).toEqual({ where, documented: true });
+      expect({ where, operationId: typeof operation.operationId }).toEqual({
+        where,
+        operationId: 'string',
+      });
+      expect(ids.has(operation.operationId!)).toBe(false);
+      ids.add(operation.operationId!);
+      expect({ where, summary: Boolean(operation.summary) }).toEqual({ where, summary: true });
+      expect({ where, tags: (operation.tags ?? []).length > 0 }).toEqual({ where, tags: true });
+      // Liveness has no failure a client could act on; everything else documents its errors.
+      if (where === 'GET /health/live') continue;
+      const problems = Object.entries(operation.responses).filter(
+        ([status, response]) =>
+          Number(status) >= 400 && response.content?.['application/problem+json'],
+      );
+      expect({ where, problemResponses: problems.length > 0 }).toEqual({
+        where,
+        problemResponses: true,
+      });
+      if (!route.isPublic) {
+        expect({
+          where,
+          has401: '401' in operation.responses,
+          has403: '403' in operation.responses,
+        }).toEqual({
+          where,
+          has401: true,
+          has403: true,
+        });
+      }
+    }
+  });
+
+  it('matches the checked-in docs/openapi.json (run `npm run openapi` after changing the API)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const checkedIn = JSON.parse(await readFile(`${__dirname}/../docs/openapi.json`, 'utf8'));
+    expect(document).toEqual(checkedIn);
+  });
+
+  it('keeps the table of who may call what (review a change here as a permission change)', () => {
+    const table = routes.map(
+      (r) =>
+        `${r.method.padEnd(6)} ${r.path} → ${
+          r.isPublic
+            ? 'public'
+            : `${r.policy!.roles.join(', ')}${r.policy!.scope.includes('none') ? '' : ` [scope: ${r.policy!.scope.join(', ')}]`}`
+        }`,
+    );
+    expect(table).toMatchSnapshot();
+  });
+});
