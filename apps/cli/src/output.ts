@@ -17,7 +17,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): I
       step = name;
       total = size;
       count = 0;
-      if (stream.isTTY && size > 0) {
+      if (size === 0) return;
+      if (stream.isTTY) {
         bar = new SingleBar(
           { format: `${name} [{bar}] {value}/{total}`, stream },
           Presets.shades_classic,
