@@ -1,4 +1,5 @@
 import { PlatformAndRegistry1795604866491 } from './1795604866491-PlatformAndRegistry';
+import { SessionsAndTasks1795606014106 } from './1795606014106-SessionsAndTasks';
 
 /** Every migration in the order it was written; a migration that has landed is never edited. */
-export const MIGRATIONS = [PlatformAndRegistry1795604866491];
+export const MIGRATIONS = [PlatformAndRegistry1795604866491, SessionsAndTasks1795606014106];

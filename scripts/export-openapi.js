@@ -8,9 +8,14 @@ async function main() {
   const dist = path.resolve(__dirname, '..', 'dist', 'apps', 'api', 'src');
   const { NestFactory } = require('@nestjs/core');
   const { ExpressAdapter } = require('@nestjs/platform-express');
-  const { loadConfig, buildOpenApiDocument } = require(path.join(dist, '..', '..', '..', 'libs', 'platform', 'src'));
+  const { loadConfig, buildOpenApiDocument } = require(
+    path.join(dist, '..', '..', '..', 'libs', 'platform', 'src'),
+  );
   const { AppModule } = require(path.join(dist, 'app.module'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview',
+  });
   const app = await NestFactory.create(
     AppModule.register({ config, databaseUrl: config.databaseUrl }),
     new ExpressAdapter(),
@@ -20,7 +25,9 @@ async function main() {
   const file = path.resolve(__dirname, '..', 'docs', 'openapi.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), file)} (${Object.keys(document.paths).length} paths)\n`);
+  process.stdout.write(
+    `Wrote ${path.relative(process.cwd(), file)} (${Object.keys(document.paths).length} paths)\n`,
+  );
   await app.close();
 }
 

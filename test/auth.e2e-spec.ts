@@ -213,14 +213,19 @@ describe('Sign-in throttling (shared through PostgreSQL)', () => {
   it('throttles a username that does not exist the same way (nothing to learn from the answer)', async () => {
     for (let i = 0; i < 4; i++)
       await login(t, 'ghost', 'whatever password', `10.1.0.${i + 1}`).expect(401);
-    await login(t, 'ghost', 'whatever password', '10.1.0.9').expect(429);
+    const locked = await login(t, 'ghost', 'whatever password', '10.1.0.9').expect(429);
+    expect(locked.body.detail).toMatch(/Too many failed sign-in attempts/);
   });
 
   it('refuses an address that keeps failing across usernames', async () => {
     for (let i = 0; i < 6; i++)
       await login(t, `user${i}`, 'whatever password', '192.168.7.7').expect(401);
-    await login(t, 'someone.else', 'whatever password', '192.168.7.7').expect(429);
-    await login(t, 'someone.else', 'whatever password', '192.168.7.8').expect(401);
+    const locked = await login(t, 'someone.else', 'whatever password', '192.168.7.7').expect(429);
+    expect(locked.headers['retry-after']).toBeDefined();
+    const elsewhere = await login(t, 'someone.else', 'whatever password', '192.168.7.8').expect(
+      401,
+    );
+    expect(elsewhere.body.detail).toBe('Invalid username or password');
   });
 });
 

@@ -8,5 +8,7 @@ register({
   paths: {
     '@app/platform': ['libs/platform/src'],
     '@app/registry': ['libs/registry/src'],
+    '@app/sessions': ['libs/sessions/src'],
+    '@app/tasks': ['libs/tasks/src'],
   },
 });

@@ -66,7 +66,7 @@ export async function startTestApp(
   await app.init();
   return {
     app,
-    http: app.getHttpServer() as Server,
+    http: app.getHttpServer(),
     dataSource: app.get(DataSource),
     databaseUrl: url,
     config,

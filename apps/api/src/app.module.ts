@@ -8,6 +8,8 @@ import {
   PlatformModule,
 } from '@app/platform';
 import { RegistryModule } from '@app/registry';
+import { SessionsModule } from '@app/sessions';
+import { TasksModule } from '@app/tasks';
 import { APP_SCHEMA } from './schema';
 
 export interface AppModuleOptions {
@@ -36,9 +38,11 @@ export class AppModule {
         PlatformModule.forRoot(config, clock),
         AuthModule,
         RegistryModule,
+        SessionsModule,
+        TasksModule,
       ],
       // The CLI builds on the same modules and uses their services.
-      exports: [AuthModule, RegistryModule],
+      exports: [AuthModule, RegistryModule, SessionsModule, TasksModule],
     };
   }
 }

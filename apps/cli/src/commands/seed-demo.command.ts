@@ -3,6 +3,7 @@ import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { runMigrationsLocked } from '@app/platform';
 import { DemoTally, importAdminUnits, readReferenceData, RegistryDemoSeeder } from '@app/registry';
+import { SessionsDemoSeeder } from '@app/tasks';
 import { DemoUsersSeeder } from '../demo-users';
 import { progressReporter, say } from '../output';
 
@@ -15,6 +16,7 @@ export class SeedDemoCommand extends CommandRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: RegistryDemoSeeder,
+    private readonly sessions: SessionsDemoSeeder,
     private readonly users: DemoUsersSeeder,
   ) {
     super();
@@ -33,6 +35,7 @@ export class SeedDemoCommand extends CommandRunner {
     }
     const tally = new DemoTally();
     const registry = await this.registry.seed(tally);
+    await this.sessions.seed(tally, registry);
     const passwords = await this.users.seed(tally, registry);
     say(
       tally.created === 0

@@ -22,7 +22,12 @@ export class UserCreateCommand extends CommandRunner {
   }
 
   async run([username]: string[], options: UserCreateOptions): Promise<void> {
-    if (!options.role) throw new Error(`--role is required: one of ${ROLES.join(', ')}`);
+    // nest-commander drops `choices` when an option has a parser, so the role is checked here.
+    if (!options.role || !ROLES.includes(options.role)) {
+      throw new Error(
+        `--role ${options.role ? `"${options.role}" is not a role` : 'is required'}: one of ${ROLES.join(', ')}`,
+      );
+    }
     const password = options.password ?? generatePassword();
     const user = await this.users.create(null, {
       username,

@@ -531,6 +531,11 @@ export async function openEmbeddedPostgres(
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}`;
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, database);
+  // One connection held for the life of the handle: it shows this process to another one that
+  // stops the server (see otherAppProcesses) even while its pool has closed its idle connections.
+  const keeper = new Client({ connectionString: adminUrl, application_name: applicationName() });
+  keeper.on('error', () => undefined);
+  await keeper.connect();
   const running = server;
   let stopped = false;
 
@@ -542,6 +547,7 @@ export async function openEmbeddedPostgres(
     async stop() {
       if (stopped) return;
       stopped = true;
+      await keeper.end().catch(() => undefined);
       const owner = await liveOwner(paths);
       if (owner !== process.pid) return;
       const others = await otherAppProcesses(adminUrl);

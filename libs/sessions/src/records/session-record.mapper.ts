@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import { RecordKind, recordFields, whereInDistrict } from '@app/platform';
+import { SessionRecordDto } from './dto/session-record.dto';
+import { SessionRecordEntity } from './session-record.entity';
+
+export function toSessionRecordDto(r: SessionRecordEntity): SessionRecordDto {
+  return {
+    ...recordFields(r),
+    sessionId: r.sessionId,
+    type: r.type,
+    text: r.text,
+    participantId: r.participantId,
+    order: r.position,
+  };
+}
+
+/** Every live record of a session in its order: one query. */
+export async function loadRecords(
+  manager: EntityManager,
+  sessionId: string,
+): Promise<SessionRecordDto[]> {
+  const rows = await manager.find(SessionRecordEntity, {
+    where: { sessionId },
+    order: { position: 'ASC', id: 'ASC' },
+  });
+  return rows.map(toSessionRecordDto);
+}
+
+/** Scope: a district officer sees the records of the sessions hosted in their district. */
+export const SESSION_RECORD: RecordKind<SessionRecordEntity, SessionRecordDto> = {
+  entityType: 'session_record',
+  label: 'Session record',
+  entity: SessionRecordEntity,
+  toDto: toSessionRecordDto,
+  scope: (qb, actor) =>
+    whereInDistrict(
+      qb,
+      '(SELECT ws.host_admin_unit_id FROM working_session ws WHERE ws.id = r.session_id)',
+      actor,
+    ),
+};

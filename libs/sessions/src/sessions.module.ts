@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { registerRecordType } from '@app/platform';
+import { RegistryModule } from '@app/registry';
+import { SessionParticipantsController } from './participants/session-participants.controller';
+import { SessionParticipantsService } from './participants/session-participants.service';
+import { SessionRecordsController } from './records/session-records.controller';
+import { SessionRecordsService } from './records/session-records.service';
+import { WorkingSessionsController } from './working-sessions/working-sessions.controller';
+import { WorkingSessionsService } from './working-sessions/working-sessions.service';
+
+registerRecordType('working_session', 'working_session');
+
+/**
+ * Working sessions, their participants, opinions and conclusions. The tasks module provides the
+ * `SessionTasks` port the session view and record deletion use.
+ */
+@Module({
+  imports: [RegistryModule],
+  controllers: [WorkingSessionsController, SessionParticipantsController, SessionRecordsController],
+  providers: [WorkingSessionsService, SessionParticipantsService, SessionRecordsService],
+  exports: [WorkingSessionsService, SessionParticipantsService, SessionRecordsService],
+})
+export class SessionsModule {}

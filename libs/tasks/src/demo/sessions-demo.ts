@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DEMO_SESSION_DATE, DemoTally, type RegistryDemo } from '@app/registry';
+import {
+  type ParticipantRole,
+  SessionParticipantEntity,
+  SessionParticipantsService,
+  SessionRecordEntity,
+  SessionRecordsService,
+  type SessionRecordType,
+  WorkingSessionEntity,
+  WorkingSessionsService,
+} from '@app/sessions';
+import { TaskEntity } from '../task.entity';
+import { TasksService } from '../tasks.service';
+
+/** The article's session began in the afternoon; 14:00 is the demo's choice. */
+export const DEMO_SESSION_STARTS_AT = `${DEMO_SESSION_DATE}T14:00:00+07:00`;
+export const DEMO_SESSION_TITLE =
+  'Làm việc với UBND quận Bình Thủy về triển khai các hoạt động khoa học và công nghệ trên địa bàn quận năm 2023';
+
+const SUMMARY =
+  'Quận Bình Thủy báo cáo tình hình hoạt động khoa học và công nghệ năm 2023 trên địa bàn quận: ' +
+  'hỗ trợ đăng ký quyền sở hữu trí tuệ cho 06 nhãn hiệu (Nấm bào ngư phường Thới An Đông, Vú sữa ' +
+  'Thới An Đông, Sữa bò Long Hòa, Bánh tét lá cẩm, Làng nghề hoa kiểng Phó Thọ - Bà Bộ, Rau an ' +
+  'toàn Long Tuyền); phối hợp với Trung tâm Thông tin Khoa học và Công nghệ triển khai dự án ' +
+  '“Xây dựng, khai thác và phát triển thương hiệu du lịch cộng đồng Cồn Sơn” thuộc Chương trình ' +
+  'phát triển tài sản trí tuệ TP. Cần Thơ năm 2023; 02 doanh nghiệp được cấp chứng nhận doanh ' +
+  'nghiệp khoa học và công nghệ; phối hợp UBND các phường chọn hộ trồng khổ qua tham gia dự án ' +
+  '“Ứng dụng quy trình sản xuất khổ qua ghép gốc mướp trên địa bàn quận Bình Thủy”.';
+
+const CONTACT_ENTERPRISES =
+  'Các phòng chức năng và các đơn vị trực thuộc Sở liên hệ trực tiếp với 02 doanh nghiệp (Công ty ' +
+  'TNHH sản xuất nhập khẩu Moringa Cần Thơ và Công ty Cổ phần Dược thảo Fungi) để xác nhận nhu cầu ' +
+  'mà doanh nghiệp cần hỗ trợ.';
+const QUALITY_SUPPORT =
+  'Hỗ trợ thông tin về chất lượng sản phẩm hàng hóa, nâng cao hiệu quả, hiệu lực hoạt động xây ' +
+  'dựng và áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn Việt Nam ISO, TCVN đối với sản ' +
+  'phẩm, hàng hóa.';
+const WATER_PROPOSAL =
+  'Đối với dự án xử lý nước ở Cồn Sơn, giao Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ viết ' +
+  'dự án đề xuất.';
+
+/**
+ * The article's working session (DOMAIN.md, "The article as data"): the Department's delegation
+ * at quận Bình Thủy on 8 August 2023, its participants, the opinions and conclusions, and the three
+ * tasks the conclusions gave. Each record is looked up before it is created, so a second run
+ * creates nothing. Due dates are demo values: the article gives none.
+ */
+@Injectable()
+export class SessionsDemoSeeder {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: WorkingSessionsService,
+    private readonly participants: SessionParticipantsService,
+    private readonly records: SessionRecordsService,
+    private readonly tasks: TasksService,
+  ) {}
+
+  async seed(tally: DemoTally, registry: RegistryDemo): Promise<WorkingSessionEntity> {
+    let session = await this.session(tally, registry);
+
+    const participant = (
+      role: ParticipantRole,
+      party: { personId: string } | { organisationId: string },
+    ) => this.participant(tally, session.id, role, party);
+    const head = await participant('delegation_head', { personId: registry.deputyDirector.id });
+    await participant('host_chair', { personId: registry.districtViceChair.id });
+    for (const unit of [
+      registry.technologyOffice,
+      registry.scienceOffice,
+      registry.standardsOffice,
+      registry.informationCentre,
+      registry.applicationCentre,
+    ]) {
+      await participant('delegation_member', { organisationId: unit.id });
+    }
+    await participant('host_member', { organisationId: registry.economicOffice.id });
+
+    const record = (type: SessionRecordType, text: string, participantId: string | null) =>
+      this.record(tally, session.id, type, text, participantId);
+    await record(
+      'opinion',
+      'Các đại biểu tập trung đóng góp ý kiến về hoạt động khoa học công nghệ; hoạt động nghiên cứu ' +
+        'khoa học, phát triển công nghệ và ứng dụng các tiến bộ khoa học và công nghệ; Chương trình ' +
+        'sở hữu trí tuệ; Chương trình đổi mới công nghệ.',
+      null,
+    );
+    await record(
+      'opinion',
+      'Đánh giá cao hoạt động tham mưu về lĩnh vực khoa học và công nghệ của quận Bình Thủy.',
+      head.id,
+    );
+    const contact = await record('conclusion', CONTACT_ENTERPRISES, head.id);
+    const quality = await record('conclusion', QUALITY_SUPPORT, head.id);
+    const water = await record('conclusion', WATER_PROPOSAL, head.id);
+
+    if (session.status === 'planned') {
+      await this.sessions.act(null, session.id, session.version, 'hold', {});
+      session = await this.reload(session.id);
+    }
+
+    const task = (fields: {
+      title: string;
+      description: string;
+      leadOrganisationId: string;
+      coOrganisationIds: string[];
+      dueDate: string;
+      sourceRecordId: string;
+    }) => this.task(tally, session.id, registry, fields);
+    await task({
+      title: 'Liên hệ 02 doanh nghiệp khoa học và công nghệ của quận để xác nhận nhu cầu hỗ trợ',
+      description: CONTACT_ENTERPRISES,
+      leadOrganisationId: registry.technologyOffice.id,
+      coOrganisationIds: [registry.informationCentre.id, registry.applicationCentre.id],
+      dueDate: '2023-09-30',
+      sourceRecordId: contact.id,
+    });
+    await task({
+      title:
+        'Hỗ trợ thông tin chất lượng sản phẩm, hàng hóa và áp dụng hệ thống quản lý chất lượng theo ISO, TCVN',
+      description: QUALITY_SUPPORT,
+      leadOrganisationId: registry.standardsOffice.id,
+      coOrganisationIds: [],
+      dueDate: '2023-12-31',
+      sourceRecordId: quality.id,
+    });
+    await task({
+      title: 'Viết dự án đề xuất xử lý nước ở Cồn Sơn',
+      description: WATER_PROPOSAL,
+      leadOrganisationId: registry.applicationCentre.id,
+      coOrganisationIds: [],
+      dueDate: '2023-10-31',
+      sourceRecordId: water.id,
+    });
+
+    // The minutes are final once everything above is recorded.
+    if (session.status === 'held') {
+      await this.sessions.act(null, session.id, session.version, 'close', {
+        note: 'Biên bản buổi làm việc (dữ liệu mẫu)',
+      });
+      session = await this.reload(session.id);
+    }
+    return session;
+  }
+
+  private async session(tally: DemoTally, registry: RegistryDemo): Promise<WorkingSessionEntity> {
+    const found = await this.dataSource.getRepository(WorkingSessionEntity).findOne({
+      where: {
+        title: DEMO_SESSION_TITLE,
+        hostAdminUnitId: registry.units.binhThuy.id,
+        startsAt: new Date(DEMO_SESSION_STARTS_AT),
+      },
+    });
+    if (found) {
+      tally.existing++;
+      return found;
+    }
+    const created = await this.sessions.create(null, {
+      kind: 'working_visit',
+      title: DEMO_SESSION_TITLE,
+      startsAt: DEMO_SESSION_STARTS_AT,
+      venue: 'Hội trường Quận ủy Bình Thủy',
+      hostAdminUnitId: registry.units.binhThuy.id,
+      reportingYear: 2023,
+      periodLabel: null,
+      topics: [
+        'intellectual_property',
+        'st_enterprises',
+        'agriculture_technology',
+        'research_development',
+        'ip_programme',
+        'technology_innovation_programme',
+      ],
+      summary: SUMMARY,
+    });
+    tally.created++;
+    return this.reload(created.id);
+  }
+
+  private async participant(
+    tally: DemoTally,
+    sessionId: string,
+    role: ParticipantRole,
+    party: { personId: string } | { organisationId: string },
+  ): Promise<SessionParticipantEntity> {
+    const repo = this.dataSource.getRepository(SessionParticipantEntity);
+    const found = await repo.findOne({ where: { sessionId, ...party } });
+    if (found) {
+      tally.existing++;
+      return found;
+    }
+    const created = await this.participants.create(null, sessionId, { role, ...party });
+    tally.created++;
+    return repo.findOneByOrFail({ id: created.id });
+  }
+
+  private async record(
+    tally: DemoTally,
+    sessionId: string,
+    type: SessionRecordType,
+    text: string,
+    participantId: string | null,
+  ): Promise<SessionRecordEntity> {
+    const repo = this.dataSource.getRepository(SessionRecordEntity);
+    const found = await repo.findOne({ where: { sessionId, type, text } });
+    if (found) {
+      tally.existing++;
+      return found;
+    }
+    const created = await this.records.create(null, sessionId, { type, text, participantId });
+    tally.created++;
+    return repo.findOneByOrFail({ id: created.id });
+  }
+
+  private async task(
+    tally: DemoTally,
+    sessionId: string,
+    registry: RegistryDemo,
+    fields: {
+      title: string;
+      description: string;
+      leadOrganisationId: string;
+      coOrganisationIds: string[];
+      dueDate: string;
+      sourceRecordId: string;
+    },
+  ): Promise<void> {
+    const found = await this.dataSource
+      .getRepository(TaskEntity)
+      .exists({ where: { sourceSessionId: sessionId, title: fields.title } });
+    if (found) {
+      tally.existing++;
+      return;
+    }
+    await this.tasks.create(null, {
+      ...fields,
+      sourceSessionId: sessionId,
+      assignedByPersonId: registry.deputyDirector.id,
+      priority: 'normal',
+    });
+    tally.created++;
+  }
+
+  private reload(id: string): Promise<WorkingSessionEntity> {
+    return this.dataSource.getRepository(WorkingSessionEntity).findOneByOrFail({ id });
+  }
+}

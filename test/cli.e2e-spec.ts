@@ -1,0 +1,281 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { Server } from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { loadConfig } from '@app/platform';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { databaseUrl } from './setup/global-setup';
+import { dropTestDatabase } from './support/test-app';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+const FIXTURE = path.join(__dirname, 'fixtures', 'admin-units-small');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program to its end (killing it after `timeoutMs`), with the environment given. */
+function run(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Builds dist/ if a source changed (scripts/ensure-build.js), one test file at a time: with
+ * --maxWorkers=2 two files may ask at once, and two `nest build`s must not write dist/ together.
+ * The script runs as a child so a failed build fails the test instead of exiting the worker.
+ */
+async function ensureBuilt(): Promise<void> {
+  const lock = path.join(os.tmpdir(), 'st-tracker-e2e-build.lock');
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    try {
+      await fs.mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (await fs.stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 180_000) await fs.rm(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) {
+        throw new Error(`${lock} is held by another build`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    const build = await run([path.join(ROOT, 'scripts', 'ensure-build.js')], {}, 170_000);
+    if (build.code !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
+  } finally {
+    await fs.rm(lock, { recursive: true, force: true });
+  }
+}
+
+describe('The CLI (the built program, on a database of its own)', () => {
+  let url: string;
+  let env: Record<string, string>;
+  let app: NestExpressApplication | undefined;
+  let http: Server;
+  const cli = (...args: string[]) => run([CLI, ...args], env);
+  const countUnits = async () => {
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM admin_unit');
+      return Number(rows[0].n);
+    } finally {
+      await db.end();
+    }
+  };
+
+  /** No stack trace: no "    at fn (file:line)" frames, no "Error: …\n    at". */
+  const expectCleanFailure = (result: Run, message: RegExp) => {
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 1,
+      stderr: expect.stringMatching(message),
+    });
+    expect(result.stderr).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)/m);
+    expect(result.stderr).not.toMatch(/node:internal|\.js:\d+/);
+  };
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    // An empty database (not a copy of the migrated template): `migrate` has work to do.
+    const name = `st_e2e_${process.env.E2E_RUN_ID}_cli_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+    if (url) await dropTestDatabase(url);
+  });
+
+  it('migrate applies the migrations, and --status lists them as applied', async () => {
+    const migrate = await cli('migrate');
+    expect(migrate).toMatchObject({ code: 0, stderr: '' });
+    expect(migrate.stdout).toMatch(/^Applied: \w+\d{13}/);
+
+    const [again, after] = await Promise.all([cli('migrate'), cli('migrate', '--status')]);
+    expect(again).toMatchObject({ code: 0, stdout: 'The database is up to date\n' });
+    const names = migrate.stdout
+      .replace(/^Applied: /, '')
+      .trim()
+      .split(', ');
+    expect(after).toMatchObject({
+      code: 0,
+      stdout: names.map((name) => `applied  ${name}\n`).join(''),
+    });
+  });
+
+  it('admin-units:import --dry-run checks the files and writes nothing', async () => {
+    const dry = await cli('admin-units:import', '--dir', FIXTURE, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/Read 10 units before the reform, 6 after, 11 successor links/);
+    expect(dry.stdout).toMatch(/Dry run \(nothing written\): would have inserted 16, updated 0/);
+    // Not a terminal: progress comes as plain lines on stderr.
+    expect(dry.stderr).toMatch(/^units: 16 to write$/m);
+    expect(await countUnits()).toBe(0);
+  });
+
+  let demoPasswords: Record<string, string>;
+
+  it('seed:demo loads the country and the demo, prints five accounts, and changes nothing the second time', async () => {
+    const first = await cli('seed:demo');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/No administrative units yet: loading the official lists first/);
+    expect(first.stdout).toMatch(/Demo data: created \d+ records, 0 were already there/);
+    const accounts = [...first.stdout.matchAll(/^ {2}(demo\.\w+) +(\w+) +(\S{24})$/gm)];
+    expect(accounts.map((m) => [m[1], m[2]])).toEqual([
+      ['demo.admin', 'admin'],
+      ['demo.staff', 'department_staff'],
+      ['demo.centre', 'unit_staff'],
+      ['demo.district', 'district_officer'],
+      ['demo.leader', 'leadership'],
+    ]);
+    demoPasswords = Object.fromEntries(accounts.map((m) => [m[1], m[3]]));
+
+    const second = await cli('seed:demo');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(
+      /The demo data is already there \(\d+ records\); nothing changed/,
+    );
+    expect(second.stdout).not.toMatch(/demo\.admin/);
+    expect(second.stdout).not.toMatch(/loading the official lists/);
+  }, 90_000);
+
+  it('the demo accounts and a user made by user:create sign in to the API on the same database', async () => {
+    const created = await cli('user:create', 'x.admin', '--role', 'admin', '--full-name', 'X Y');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^Created x\.admin \(admin, id [0-9a-f-]{36}\)$/m);
+    const password = /^Password \(shown only now\): (\S+)$/m.exec(created.stdout)?.[1];
+    expect(password).toHaveLength(24);
+
+    app = await createApiApp(
+      loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', DATABASE_POOL_SIZE: '3' }),
+      url,
+    );
+    await app.init();
+    http = app.getHttpServer();
+
+    const login = await request(http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'x.admin', password })
+      .expect(200);
+    const token = (login.body as { accessToken: string }).accessToken;
+    const me = await request(http)
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(me.body).toMatchObject({ username: 'x.admin', role: 'admin', fullName: 'X Y' });
+
+    const leader = await request(http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'demo.leader', password: demoPasswords['demo.leader'] })
+      .expect(200);
+    expect(leader.body.accessToken).toEqual(expect.any(String));
+    const units = await request(http)
+      .get('/api/v1/admin-units?q=binh%20thuy&validOn=2023-08-08&level=district')
+      .set('Authorization', `Bearer ${leader.body.accessToken}`)
+      .expect(200);
+    expect((units.body as { items: { code: string }[] }).items.map((u) => u.code)).toEqual(['918']);
+  });
+
+  it('user:reset-password sets a new password and ends the user’s tokens', async () => {
+    const old = await cli(
+      'user:create',
+      'x.staff',
+      '--role',
+      'leadership',
+      '--password',
+      'an old password 12',
+    );
+    expect(old.code).toBe(0);
+    expect(old.stdout).not.toMatch(/Password/);
+    const login = await request(http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'x.staff', password: 'an old password 12' })
+      .expect(200);
+    const token = (login.body as { accessToken: string }).accessToken;
+    await request(http).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+
+    const reset = await cli('user:reset-password', 'x.staff');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/New password set for x\.staff; their sessions have ended/);
+    const password = /^Password \(shown only now\): (\S+)$/m.exec(reset.stdout)?.[1];
+    expect(password).toHaveLength(24);
+
+    await request(http).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+    await request(http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'x.staff', password: 'an old password 12' })
+      .expect(401);
+    await request(http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'x.staff', password })
+      .expect(200);
+  });
+
+  it('fails with a clear message on stderr, exit code 1 and no stack trace', async () => {
+    const [wizard, taken, nobody, missing] = await Promise.all([
+      cli('user:create', 'x.wizard', '--role', 'wizard'),
+      cli('user:create', 'x.admin', '--role', 'admin'),
+      cli('user:reset-password', 'nobody.here'),
+      cli('admin-units:import', '--dir', '/nonexistent'),
+    ]);
+    expectCleanFailure(wizard, /^Error: --role "wizard" is not a role: one of admin, .*leadership/);
+    expectCleanFailure(taken, /^Error: .*x\.admin.* already taken/);
+    expectCleanFailure(nobody, /^Error: .*nobody\.here/);
+    expectCleanFailure(missing, /^Error: Cannot read \/nonexistent\/units-2024\.csv: ENOENT$/m);
+  });
+
+  it('names the bad line of a reference file, and writes nothing', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-cli-'));
+    try {
+      await fs.cp(FIXTURE, dir, { recursive: true });
+      const file = path.join(dir, 'units-2024.csv');
+      const lines = (await fs.readFile(file, 'utf8')).split('\n');
+      lines[3] = lines[3].replace('commune,phuong', 'commune,quan'); // line 4
+      await fs.writeFile(file, lines.join('\n'));
+      const before = await countUnits();
+      expectCleanFailure(
+        await cli('admin-units:import', '--dir', dir),
+        /^Error: units-2024\.csv line 4: subtype "quan" is not allowed for a commune$/m,
+      );
+      expect(await countUnits()).toBe(before);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a wrong configuration value stops it, naming the variable', async () => {
+    const bad = await run([CLI, 'migrate'], { ...env, DATABASE_POOL_SIZE: 'many' });
+    expectCleanFailure(bad, /DATABASE_POOL_SIZE="many"/);
+  });
+});

@@ -1,0 +1,450 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * The server as it runs in production, with no DATABASE_URL: `node dist/apps/api/src/main.js` on
+ * the embedded PostgreSQL of a DATA_DIR of its own. Start on an empty directory, stop and start,
+ * SIGKILL and start, the CLI beside the running server, and the starts that must fail clearly.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const ADMIN_PASSWORD = 'lifecycle secret phrase 7';
+const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+interface Proc {
+  child: ChildProcess;
+  pid: number;
+  output: () => string;
+  exited: Promise<Exit>;
+}
+
+/** Every process this file starts, and every DATA_DIR it makes: afterAll leaves none behind. */
+const started: Proc[] = [];
+const dataDirs: string[] = [];
+
+function launch(args: string[], env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const proc = { child, pid: child.pid!, output: () => output, exited };
+  started.push(proc);
+  return proc;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Alive and not a zombie (a stopped orphan stays one until PID 1 reaps it). */
+async function isRunning(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return stat !== '' && !/^\d+ \(.*\) [ZX] /s.test(stat);
+}
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Postmaster processes whose command line holds `-D <dataDir>/postgres` (read from /proc). */
+async function postgresOf(dataDir: string): Promise<number[]> {
+  const cluster = path.join(dataDir, 'postgres');
+  const pids: number[] = [];
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const args = await fs
+      .readFile(`/proc/${entry}/cmdline`, 'utf8')
+      .then((raw) => raw.split('\0'))
+      .catch(() => [] as string[]);
+    const d = args.indexOf('-D');
+    if (/postgres$/.test(args[0] ?? '') && d >= 0 && args[d + 1] === cluster) {
+      pids.push(Number(entry));
+    }
+  }
+  return pids;
+}
+
+/** Waits until `check` is true, or fails after `timeoutMs` saying what it waited for. */
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+async function makeDataDir(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-life-'));
+  // As root the server runs as `postgres`, which must be able to enter the directory.
+  await fs.chmod(dir, 0o755);
+  dataDirs.push(dir);
+  return dir;
+}
+
+/** Builds dist/ if needed, one test file at a time (two `nest build`s must not write together). */
+async function ensureBuilt(): Promise<void> {
+  const lock = path.join(os.tmpdir(), 'st-tracker-e2e-build.lock');
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    try {
+      await fs.mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const stat = await fs.stat(lock).catch(() => undefined);
+      if (stat && Date.now() - stat.mtimeMs > 180_000) await fs.rm(lock, { recursive: true });
+      if (Date.now() > deadline) {
+        throw new Error(`${lock} is held by another build`, { cause: error });
+      }
+      await sleep(200);
+    }
+  }
+  try {
+    const build = launch([path.join(ROOT, 'scripts', 'ensure-build.js')], {});
+    const exit = await build.exited;
+    if (exit.code !== 0) throw new Error(`The build failed:\n${build.output()}`);
+  } finally {
+    await fs.rm(lock, { recursive: true, force: true });
+  }
+}
+
+describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
+  let dataDir: string;
+  let port: number;
+  let server: Proc | undefined;
+  let token: string;
+  let organisationId: string;
+
+  const url = (p: string, on = port) => `http://127.0.0.1:${on}${p}`;
+  const api = async (p: string, init: RequestInit = {}, on = port) =>
+    fetch(url(p, on), {
+      ...init,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...init.headers,
+      },
+    });
+
+  const startServer = async (env: Record<string, string> = {}, on = port): Promise<Proc> => {
+    const proc = launch([MAIN], {
+      PORT: String(on),
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+      ...env,
+    });
+    let exit: Exit | undefined;
+    void proc.exited.then((e) => (exit = e));
+    await waitFor(`the server on port ${on} to be ready`, async () => {
+      if (exit) {
+        throw new Error(`The server exited (${JSON.stringify(exit)}):\n${proc.output()}`);
+      }
+      const res = await fetch(url('/health/ready', on)).catch(() => undefined);
+      return res?.status === 200;
+    });
+    return proc;
+  };
+
+  const signIn = async () => {
+    const res = await api('/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    token = ((await res.json()) as { accessToken: string }).accessToken;
+  };
+
+  /** The pid in postmaster.pid, checked to be a live postgres of this DATA_DIR. */
+  const postmasterPid = async (): Promise<number> => {
+    const pid = Number(
+      (await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    expect(await postgresOf(dataDir)).toEqual([pid]);
+    return pid;
+  };
+
+  /** Pids of the app processes holding a connection to the `postgres` database of the server. */
+  const keepers = async (): Promise<number[]> => {
+    const pidFile = await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
+    const password = (await fs.readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
+    const client = new Client({
+      host: '127.0.0.1',
+      port: Number(pidFile.split('\n')[3]),
+      user: 'postgres',
+      password,
+      database: 'postgres',
+    });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT application_name AS name FROM pg_stat_activity
+          WHERE datname = 'postgres' AND application_name LIKE 'st-tracker:%'`,
+      );
+      return rows.map((r) => Number(r.name.split(':')[1])).sort((a, b) => a - b);
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    dataDir = await makeDataDir();
+    port = await freePort();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const proc of started) {
+      if (proc.child.exitCode === null && proc.child.signalCode === null)
+        proc.child.kill('SIGKILL');
+    }
+    await Promise.all(started.map((proc) => proc.exited));
+    for (const dir of dataDirs) {
+      // A fast shutdown (SIGINT) of any server still holding the directory, then SIGKILL.
+      for (const pid of await postgresOf(dir)) process.kill(pid, 'SIGINT');
+      await waitFor(
+        `the servers of ${dir} to stop`,
+        async () => (await postgresOf(dir)).length === 0,
+        15_000,
+      ).catch(async () => {
+        for (const pid of await postgresOf(dir)) process.kill(pid, 'SIGKILL');
+      });
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('starts on an empty DATA_DIR: creates the cluster, is ready, and serves its OpenAPI document', async () => {
+    expect(await fs.readdir(dataDir)).toEqual([]);
+    server = await startServer();
+    expect(await fs.readFile(path.join(dataDir, 'postgres', 'PG_VERSION'), 'utf8')).toMatch(/^18/);
+    const pg = await postmasterPid();
+    expect(await isRunning(pg)).toBe(true);
+    expect((await fs.readFile(path.join(dataDir, 'postgres.owner'), 'utf8')).trim()).toBe(
+      String(server.pid),
+    );
+
+    const ready = await api('/health/ready');
+    expect(await ready.json()).toEqual({
+      status: 'ok',
+      checks: { database: 'up', migrations: 'applied' },
+    });
+    expect((await api('/health/live')).status).toBe(200);
+
+    const docs = await api('/docs-json');
+    expect(docs.status).toBe(200);
+    const openapi = (await docs.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(openapi.openapi).toMatch(/^3\./);
+    expect(Object.keys(openapi.paths['/api/v1/admin-units'])).toEqual(
+      expect.arrayContaining(['get', 'post']),
+    );
+    expect(Object.keys(openapi.paths['/api/v1/admin-units'].get.responses)).toEqual(
+      expect.arrayContaining(['200', '400']),
+    );
+    expect(openapi.paths['/api/v1/organisations']).toBeDefined();
+  });
+
+  it('creates an organisation through the API', async () => {
+    await signIn();
+    const res = await api('/api/v1/organisations', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Hợp tác xã Thử Nghiệm Vòng Đời', kind: 'cooperative' }),
+    });
+    expect(res.status).toBe(201);
+    organisationId = ((await res.json()) as { id: string }).id;
+  });
+
+  it('SIGTERM: exits 0 and stops its PostgreSQL; a new start finds the data', async () => {
+    const pg = await postmasterPid();
+    server!.child.kill('SIGTERM');
+    expect(await server!.exited).toEqual({ code: 0, signal: null });
+    expect(await isRunning(pg)).toBe(false);
+    expect(await postgresOf(dataDir)).toEqual([]);
+    await expect(fs.access(path.join(dataDir, 'postgres', 'postmaster.pid'))).rejects.toThrow();
+
+    server = await startServer();
+    expect(await postmasterPid()).not.toBe(pg);
+    // Tokens live in the database: the one from before the restart still works.
+    const res = await api(`/api/v1/organisations/${organisationId}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ name: 'Hợp tác xã Thử Nghiệm Vòng Đời' });
+  });
+
+  it('SIGKILL: the orphaned PostgreSQL lives on; the next start stops it, starts, and the data is intact', async () => {
+    const orphan = await postmasterPid();
+    server!.child.kill('SIGKILL');
+    expect(await server!.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    await sleep(300);
+    expect(await isRunning(orphan)).toBe(true);
+    expect(await postgresOf(dataDir)).toEqual([orphan]);
+
+    server = await startServer();
+    const pg = await postmasterPid();
+    expect(pg).not.toBe(orphan);
+    expect(await isRunning(orphan)).toBe(false);
+    expect((await api(`/api/v1/organisations/${organisationId}`)).status).toBe(200);
+  });
+
+  it('the CLI joins the running server’s PostgreSQL: seed:demo works and the server sees the demo', async () => {
+    const pg = await postmasterPid();
+    const cli = launch([path.join(ROOT, 'scripts', 'run-cli.js'), 'seed:demo'], {
+      DATA_DIR: dataDir,
+    });
+    const exit = await cli.exited;
+    expect({ exit, output: cli.output() }).toEqual({
+      exit: { code: 0, signal: null },
+      output: expect.stringMatching(/Demo data: created \d+ records/),
+    });
+    // It left the server's PostgreSQL running, and did not take it over.
+    expect(await postmasterPid()).toBe(pg);
+    expect((await fs.readFile(path.join(dataDir, 'postgres.owner'), 'utf8')).trim()).toBe(
+      String(server!.pid),
+    );
+
+    const res = await api(
+      `/api/v1/organisations?q=${encodeURIComponent('Sở Khoa học và Công nghệ thành phố Cần Thơ')}`,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { name: string; kind: string }[] };
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        name: 'Sở Khoa học và Công nghệ thành phố Cần Thơ',
+        kind: 'department',
+      }),
+    ]);
+    const units = await api('/api/v1/admin-units?q=binh%20thuy&validOn=2023-08-08&level=district');
+    expect(
+      ((await units.json()) as { items: { code: string }[] }).items.map((u) => u.code),
+    ).toEqual(['918']);
+  }, 90_000);
+
+  it('hands its PostgreSQL over to a second server of the same DATA_DIR when it stops first', async () => {
+    const pg = await postmasterPid();
+    const otherPort = await freePort();
+    const second = await startServer({}, otherPort);
+    expect(await postmasterPid()).toBe(pg); // joined, not started
+    // Each app process holds one connection to the maintenance database for as long as it uses the
+    // server, so the owner sees it even after its pool has closed idle connections (30 s).
+    expect(await keepers()).toEqual([server!.pid, second.pid].sort((a, b) => a - b));
+
+    server!.child.kill('SIGTERM');
+    expect(await server!.exited).toEqual({ code: 0, signal: null });
+    server = second;
+    expect(await isRunning(pg)).toBe(true);
+    expect((await fs.readFile(path.join(dataDir, 'postgres.owner'), 'utf8')).trim()).toBe(
+      String(second.pid),
+    );
+    expect((await api(`/api/v1/organisations/${organisationId}`, {}, otherPort)).status).toBe(200);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    expect(await postgresOf(dataDir)).toEqual([]);
+  });
+
+  describe('a start that cannot work fails with a clear message and a non-zero exit', () => {
+    const failedStart = async (env: Record<string, string>) => {
+      const proc = launch([MAIN], {
+        PORT: String(await freePort()),
+        ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+        ...env,
+      });
+      const exit = await proc.exited;
+      const output = proc.output();
+      expect(exit.code).not.toBe(0);
+      expect(exit.code).not.toBeNull();
+      // A message, not a stack trace.
+      expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(output).not.toMatch(/\\n\s+at .+:\d+:\d+/);
+      return output;
+    };
+
+    it('a DATA_DIR that cannot be written', async () => {
+      const dir = await makeDataDir();
+      let target: string;
+      if (IS_ROOT) {
+        // Root may write anywhere; a directory under a regular file cannot be made by anyone.
+        await fs.writeFile(path.join(dir, 'a-file'), '');
+        target = path.join(dir, 'a-file', 'data');
+      } else {
+        target = path.join(dir, 'read-only');
+        await fs.mkdir(target, { mode: 0o500 });
+      }
+      const output = await failedStart({ DATA_DIR: target });
+      expect(output).toContain(`DATA_DIR ${target} is not writable`);
+    });
+
+    it('a cluster directory holding something else', async () => {
+      const dir = await makeDataDir();
+      await fs.mkdir(path.join(dir, 'postgres'));
+      await fs.writeFile(path.join(dir, 'postgres', 'notes.txt'), 'not a database');
+      const output = await failedStart({ DATA_DIR: dir });
+      expect(output).toContain(
+        `${path.join(dir, 'postgres')} exists but holds no PostgreSQL cluster`,
+      );
+      expect(await fs.readdir(path.join(dir, 'postgres'))).toEqual(['notes.txt']);
+    });
+
+    it('a fixed PostgreSQL port another program holds', async () => {
+      const dir = await makeDataDir();
+      const blocker = net.createServer();
+      const taken = await new Promise<number>((resolve) =>
+        blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)),
+      );
+      try {
+        const output = await failedStart({ DATA_DIR: dir, EMBEDDED_POSTGRES_PORT: String(taken) });
+        expect(output).toContain(`port ${taken} on 127.0.0.1 is already taken`);
+      } finally {
+        blocker.close();
+      }
+      expect(await postgresOf(dir)).toEqual([]);
+    });
+
+    it('as root, a DATA_DIR the postgres user cannot enter, naming the directory', async () => {
+      // Only root runs the server as another user (postgres) who may be shut out.
+      if (!IS_ROOT) return;
+      const dir = await makeDataDir();
+      const closed = path.join(dir, 'closed');
+      await fs.mkdir(closed, { mode: 0o700 });
+      const output = await failedStart({ DATA_DIR: path.join(closed, 'data') });
+      expect(output).toMatch(new RegExp(`cannot enter ${closed}\\b`));
+    });
+  });
+});
