@@ -60,17 +60,16 @@ export const SESSION_PARTICIPANT: RecordKind<SessionParticipantEntity, SessionPa
   label: 'Participant',
   entity: SessionParticipantEntity,
   async toDto(p, manager) {
-    const [person, organisation] = await Promise.all([
-      p.personId
-        ? manager.findOne(PersonEntity, { where: { id: p.personId }, withDeleted: true })
-        : null,
-      p.organisationId
-        ? manager.findOne(OrganisationEntity, {
-            where: { id: p.organisationId },
-            withDeleted: true,
-          })
-        : null,
-    ]);
+    // One after the other: inside a transaction both would share one connection.
+    const person = p.personId
+      ? await manager.findOne(PersonEntity, { where: { id: p.personId }, withDeleted: true })
+      : null;
+    const organisation = p.organisationId
+      ? await manager.findOne(OrganisationEntity, {
+          where: { id: p.organisationId },
+          withDeleted: true,
+        })
+      : null;
     return toSessionParticipantDto(p, person, organisation);
   },
   scope: (qb, actor) =>
