@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { ConflictError, NotFoundError } from '../http/domain-errors';
+import { ConflictError, NotFoundError, RequestValidationError } from '../http/domain-errors';
 import { assertVersion } from './records';
 import { TrackedEntity } from './tracked.entity';
 import { Transactions } from './transactions';
@@ -65,6 +65,25 @@ export class RecordWriter {
    * Creates a record: `build` validates and returns it unsaved; `afterInsert` writes what needs its
    * id (links, child rows) in the same transaction.
    */
+  /**
+   * A record another record refers to by id (a task's lead organisation, a session's host): 400
+   * naming the field when it does not exist, is deleted or lies outside the caller's scope.
+   */
+  async reference<E extends TrackedEntity, D extends object>(
+    manager: EntityManager,
+    kind: RecordKind<E, D>,
+    actor: Actor | null,
+    id: string,
+    field: string,
+  ): Promise<E> {
+    try {
+      return await this.find(manager, kind, actor, id);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw RequestValidationError.field(field, `no ${kind.label.toLowerCase()} has this id`);
+    }
+  }
+
   async create<E extends TrackedEntity, D extends object>(
     actor: Actor | null,
     kind: RecordKind<E, D>,

@@ -130,11 +130,7 @@ export class OrganisationsService {
     id: string,
     field: string,
   ): Promise<OrganisationEntity> {
-    const qb = manager.createQueryBuilder(OrganisationEntity, 'r').where('r.id = :id', { id });
-    if (actor) ORGANISATION.scope!(qb, actor);
-    const org = await qb.getOne();
-    if (!org) throw RequestValidationError.field(field, 'no organisation has this id');
-    return org;
+    return this.writer.reference(manager, ORGANISATION, actor, id, field);
   }
 
   private async assertReferences(

@@ -114,11 +114,7 @@ export class PeopleService {
     id: string,
     field: string,
   ): Promise<PersonEntity> {
-    const qb = manager.createQueryBuilder(PersonEntity, 'r').where('r.id = :id', { id });
-    if (actor) PERSON.scope!(qb, actor);
-    const person = await qb.getOne();
-    if (!person) throw RequestValidationError.field(field, 'no person has this id');
-    return person;
+    return this.writer.reference(manager, PERSON, actor, id, field);
   }
 
   private async assertOrganisation(

@@ -240,11 +240,7 @@ export class WorkingSessionsService {
     id: string,
     field: string,
   ): Promise<WorkingSessionEntity> {
-    const qb = manager.createQueryBuilder(WorkingSessionEntity, 'r').where('r.id = :id', { id });
-    if (actor) WORKING_SESSION.scope!(qb, actor);
-    const session = await qb.getOne();
-    if (!session) throw RequestValidationError.field(field, 'no working session has this id');
-    return session;
+    return this.writer.reference(manager, WORKING_SESSION, actor, id, field);
   }
 
   /** The host is a district or commune in force on the session's day in Viet Nam. */
