@@ -291,9 +291,19 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
     organisationId = ((await res.json()) as { id: string }).id;
   });
 
-  it('SIGTERM: exits 0 and stops its PostgreSQL; a new start finds the data', async () => {
+  it('SIGTERM: finishes the request in flight, exits 0 and stops its PostgreSQL; a new start finds the data', async () => {
     const pg = await postmasterPid();
+    // Three failed sign-ins make the fourth wait (≥ 0.4 s): a request still in flight at SIGTERM.
+    const attempt = () =>
+      api('/api/v1/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'slow.one', password: 'not the right one' }),
+      });
+    for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
+    const inFlight = attempt();
+    await sleep(100);
     server!.child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(401);
     expect(await server!.exited).toEqual({ code: 0, signal: null });
     expect(await isRunning(pg)).toBe(false);
     expect(await postgresOf(dataDir)).toEqual([]);
