@@ -93,6 +93,9 @@ export class PlatformAndRegistry1795604866491 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_person_organisation" ON "person"  ("organisation_id")`,
     );
+    // The default sorts of the organisation and people lists.
+    await queryRunner.query(`CREATE INDEX "ix_organisation_name" ON "organisation" ("name")`);
+    await queryRunner.query(`CREATE INDEX "ix_person_full_name" ON "person" ("full_name")`);
     await queryRunner.query(
       `ALTER TABLE "app_user" ADD CONSTRAINT "fk_app_user_organisation_id" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -131,6 +134,8 @@ export class PlatformAndRegistry1795604866491 implements MigrationInterface {
     for (const table of ['admin_unit', 'organisation', 'person']) {
       await queryRunner.query(`DROP INDEX "ix_${table}_search"`);
     }
+    await queryRunner.query(`DROP INDEX "ix_person_full_name"`);
+    await queryRunner.query(`DROP INDEX "ix_organisation_name"`);
     await queryRunner.query(`ALTER TABLE "person" DROP CONSTRAINT "fk_person_organisation_id"`);
     await queryRunner.query(
       `ALTER TABLE "organisation" DROP CONSTRAINT "fk_organisation_parent_id"`,

@@ -22,6 +22,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 @Index('ix_organisation_admin_unit', ['adminUnitId'])
 @Index('ix_organisation_parent', ['parentId'])
 @Index('ix_organisation_kind_name', ['kind', 'name'])
+@Index('ix_organisation_name', ['name'])
 @Index('ix_organisation_search', { synchronize: false })
 @Check(
   'ck_organisation_kind',

@@ -5,6 +5,7 @@ import { TrackedEntity, VIETNAMESE } from '@app/platform';
 /** A contact (not necessarily a user): who attended, who assigned a task. */
 @Entity('person')
 @Index('ix_person_organisation', ['organisationId'])
+@Index('ix_person_full_name', ['fullName'])
 @Index('ix_person_search', { synchronize: false })
 export class PersonEntity extends TrackedEntity {
   @Column({ type: 'text', collation: VIETNAMESE })
