@@ -1,5 +1,11 @@
 import pino from 'pino';
-import { ConfigError, EmbeddedDatabaseError, loadConfig, openDatabase } from '@app/platform';
+import {
+  ConfigError,
+  DomainError,
+  EmbeddedDatabaseError,
+  loadConfig,
+  openDatabase,
+} from '@app/platform';
 import { createApiApp } from './bootstrap';
 
 /**
@@ -36,7 +42,9 @@ async function main(): Promise<void> {
     app = await createApiApp(config, database.url);
     await app.listen(config.port, config.host);
   } catch (error) {
-    log.fatal({ err: error }, `The API could not start: ${(error as Error).message}`);
+    // A known problem (e.g. an ADMIN_PASSWORD the rules refuse) is told plainly, without a stack.
+    const known = error instanceof DomainError;
+    log.fatal(known ? {} : { err: error }, `The API could not start: ${(error as Error).message}`);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(1);
