@@ -13,10 +13,10 @@ export class PlatformAndRegistry1795604866491 implements MigrationInterface {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
     // The diacritic-free search key: unaccent (which maps đ/Đ to d/D too), lower case, single
-    // spaces. IMMUTABLE (the dictionary is named) so generated columns and indexes may use it.
+    // spaces, trimmed. IMMUTABLE (the dictionary is named) so generated columns and indexes may use it.
     await queryRunner.query(
       `CREATE FUNCTION f_search_key(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-       RETURN regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, value)), '\\s+', ' ', 'g')`,
+       RETURN btrim(regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, value)), '\\s+', ' ', 'g'))`,
     );
     // Where TypeORM keeps the expressions of generated columns.
     await queryRunner.query(

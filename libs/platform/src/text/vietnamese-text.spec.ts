@@ -1,4 +1,4 @@
-import { normalizeInput, normalizeSingleLine, normalizeText, toSearchKey } from './vietnamese-text';
+import { normalizeInput, normalizeSingleLine, normalizeText } from './vietnamese-text';
 
 const NFD_THOI_AN_DONG = 'Tho\u031b\u0301i An \u0110o\u0302ng';
 
@@ -23,33 +23,6 @@ describe('normalizeText', () => {
 describe('normalizeSingleLine', () => {
   it('collapses runs of spaces, tabs and newlines', () => {
     expect(normalizeSingleLine('  Xã \t Mỹ\nLộc ')).toBe('Xã Mỹ Lộc');
-  });
-});
-
-describe('toSearchKey', () => {
-  it('drops diacritics from decomposed input', () => {
-    expect(toSearchKey(NFD_THOI_AN_DONG)).toBe('thoi an dong');
-  });
-
-  it('maps đ and Đ to d, which stripping combining marks alone misses', () => {
-    expect(toSearchKey('Cờ Đỏ')).toBe('co do');
-    expect(toSearchKey('đường')).toBe('duong');
-  });
-
-  it('ignores case', () => {
-    expect(toSearchKey('THỚI')).toBe(toSearchKey('thới'));
-    expect(toSearchKey('BìNh THủY')).toBe('binh thuy');
-  });
-
-  it('gives an empty key for empty input', () => {
-    expect(toSearchKey('')).toBe('');
-    expect(toSearchKey('   ')).toBe('');
-  });
-
-  it('covers every Vietnamese vowel with every tone', () => {
-    const vowels = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
-    expect(toSearchKey(vowels)).toMatch(/^[aeiouy]+$/);
-    expect(toSearchKey(vowels.toUpperCase())).toBe(toSearchKey(vowels));
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Vietnamese text arrives precomposed (NFC) and decomposed (NFD), with stray spaces. We store NFC,
- * trimmed, and search on a key with no diacritics and no case, in which đ/Đ become d.
+ * trimmed. The search key (no diacritics, no case, đ/Đ as d) is made in the database by
+ * `f_search_key()`, for the stored columns and the query alike.
  */
 
 /** NFC and trimmed; free text keeps its line breaks. */
@@ -11,22 +12,6 @@ export function normalizeText(value: string): string {
 /** NFC, trimmed, and every run of whitespace made one space: for names and titles. */
 export function normalizeSingleLine(value: string): string {
   return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-/**
- * The diacritic-free, lower-case search key. It must agree with the database's `f_search_key()`
- * (unaccent + lower), which fills the indexed `search_key` columns; an e2e test checks both agree
- * on every Vietnamese letter.
- */
-export function toSearchKey(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
 }
 
 /** Fields whose value is kept exactly as typed, apart from NFC (a password may end in a space). */
