@@ -4,16 +4,16 @@ import type { DataSource, Migration } from 'typeorm';
 const MIGRATION_LOCK_ID = 727_274_202_501;
 
 /**
- * Runs pending migrations under a session advisory lock, so replicas (or the server and the CLI)
- * starting together do not apply the same migration twice.
+ * Runs `work` under a session advisory lock, so replicas (or the server and the CLI) starting
+ * together do not apply or revert the same migration twice.
  */
-export async function runMigrationsLocked(dataSource: DataSource): Promise<Migration[]> {
+async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     try {
-      return await dataSource.runMigrations({ transaction: 'each' });
+      return await work();
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
     }
@@ -22,17 +22,10 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<Migra
   }
 }
 
-export async function revertLastMigration(dataSource: DataSource): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-    try {
-      await dataSource.undoLastMigration({ transaction: 'each' });
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
-    }
-  } finally {
-    await runner.release();
-  }
+export function runMigrationsLocked(dataSource: DataSource): Promise<Migration[]> {
+  return withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+}
+
+export function revertLastMigration(dataSource: DataSource): Promise<void> {
+  return withMigrationLock(dataSource, () => dataSource.undoLastMigration({ transaction: 'each' }));
 }
