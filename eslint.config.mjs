@@ -6,6 +6,54 @@ import jest from 'eslint-plugin-jest';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The direction of dependencies (docs/ARCHITECTURE.md): platform knows no domain; features use
+// the platform and the registry; tasks follow sessions; reports read everything and nothing
+// imports them; no library imports an app. Each folder lists the libraries it may not import.
+const LIBRARIES = [
+  'platform',
+  'registry',
+  'sessions',
+  'tasks',
+  'ip',
+  'enterprises',
+  'projects',
+  'reports',
+];
+const MAY_USE = {
+  platform: [],
+  registry: ['platform'],
+  sessions: ['platform', 'registry'],
+  tasks: ['platform', 'registry', 'sessions'],
+  ip: ['platform', 'registry'],
+  enterprises: ['platform', 'registry'],
+  projects: ['platform', 'registry', 'ip'],
+  reports: LIBRARIES.filter((name) => name !== 'reports'),
+};
+const deepImports = {
+  group: ['@app/*/*'],
+  message: 'Import a library only through its index (@app/<name>).',
+};
+const boundaries = Object.entries(MAY_USE).map(([library, allowed]) => ({
+  files: [`libs/${library}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          deepImports,
+          {
+            group: LIBRARIES.filter((name) => name !== library && !allowed.includes(name)).map(
+              (name) => `@app/${name}`,
+            ),
+            message: `libs/${library} may use only ${allowed.length > 0 ? allowed.map((n) => `@app/${n}`).join(', ') : 'no other library'} (docs/ARCHITECTURE.md).`,
+          },
+          { group: ['**/apps/**'], message: 'A library never imports an app.' },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,19 +86,10 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
       eqeqeq: ['error', 'always'],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@app/*/*'],
-              message: 'Import a library only through its index (@app/<name>).',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [deepImports] }],
     },
   },
+  ...boundaries,
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     ...jest.configs['flat/recommended'],

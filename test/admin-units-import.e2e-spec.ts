@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { UsersService } from '@app/platform';
+import { UsersService, SYSTEM_ACTOR } from '@app/platform';
 import {
   AdminUnitDto,
   AdminUnitsService,
@@ -52,7 +52,7 @@ describe('Import of the official administrative units (small real fixture)', () 
   beforeAll(async () => {
     t = await startTestApp();
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-import-'));
-    await t.app.get(UsersService).create(null, {
+    await t.app.get(UsersService).create(SYSTEM_ACTOR, {
       username: 'import.reader',
       password: TEST_PASSWORD,
       fullName: 'Import reader',
@@ -205,7 +205,7 @@ describe('Import of the official administrative units (small real fixture)', () 
     );
     const units = t.app.get(AdminUnitsService);
     const province = (await list('code=92&validOn=2025-08-01')).items[0];
-    await units.create(null, {
+    await units.create(SYSTEM_ACTOR, {
       code: '31998',
       name: 'Phường Nhập Tay',
       level: 'commune',

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { AuditService, createFirstAdmin, Transactions, UsersService } from '@app/platform';
+import { createFirstAdmin, RecordWriter, UsersService, SYSTEM_ACTOR } from '@app/platform';
 import { TestClock } from './support/clock';
 import { startTestApp, TestApp } from './support/test-app';
 import { buildWorld, signIn, TEST_PASSWORD, World } from './support/world';
@@ -53,7 +53,7 @@ describe('Accounts and sign-in', () => {
 
   it('ends every token of a deactivated user at once, and refuses their sign-in', async () => {
     const users = t.app.get(UsersService);
-    const user = await users.create(null, {
+    const user = await users.create(SYSTEM_ACTOR, {
       username: 'to.deactivate',
       password: TEST_PASSWORD,
       fullName: 'A',
@@ -69,7 +69,7 @@ describe('Accounts and sign-in', () => {
 
   it('ends the tokens of a user whose password an administrator resets', async () => {
     const users = t.app.get(UsersService);
-    const user = await users.create(null, {
+    const user = await users.create(SYSTEM_ACTOR, {
       username: 'to.reset',
       password: TEST_PASSWORD,
       fullName: 'B',
@@ -87,7 +87,7 @@ describe('Accounts and sign-in', () => {
 
   it('lets a user change their own password, which signs them out everywhere', async () => {
     const users = t.app.get(UsersService);
-    await users.create(null, {
+    await users.create(SYSTEM_ACTOR, {
       username: 'own.change',
       password: TEST_PASSWORD,
       fullName: 'C',
@@ -187,7 +187,7 @@ describe('Sign-in throttling (shared through PostgreSQL)', () => {
       },
     });
     const users = t.app.get(UsersService);
-    await users.create(null, {
+    await users.create(SYSTEM_ACTOR, {
       username: 'victim',
       password: TEST_PASSWORD,
       fullName: 'V',
@@ -214,7 +214,60 @@ describe('Sign-in throttling (shared through PostgreSQL)', () => {
     for (let i = 0; i < 4; i++)
       await login(t, 'ghost', 'whatever password', `10.1.0.${i + 1}`).expect(401);
     const locked = await login(t, 'ghost', 'whatever password', '10.1.0.9').expect(429);
-    expect(locked.body.detail).toMatch(/Too many failed sign-in attempts/);
+    expect(locked.body.detail).toMatch(/Too many failed password attempts/);
+  });
+
+  it('counts parallel attempts before checking them: 19 wrong passwords and the right one, at once, check at most the limit', async () => {
+    await t.app.get(UsersService).create(SYSTEM_ACTOR, {
+      username: 'raced',
+      password: TEST_PASSWORD,
+      fullName: 'R',
+      role: 'leadership',
+    });
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      login(t, 'raced', i === 10 ? TEST_PASSWORD : 'wrong password here', `10.2.${i}.1`),
+    );
+    const statuses = (await Promise.all(attempts)).map((r) => r.status);
+    // About four attempts were counted and checked (one more if the right password, among the
+    // first four, cleared the count before a late one arrived); the rest were refused unchecked.
+    const checked = statuses.filter((s) => s !== 429);
+    expect(checked.length).toBeGreaterThanOrEqual(4);
+    expect(checked.length).toBeLessThanOrEqual(5);
+  });
+
+  it('counts parallel attempts from one address the same way', async () => {
+    const attempts = Array.from({ length: 12 }, (_, i) =>
+      login(t, `parallel${i}`, 'whatever password', '192.168.9.9'),
+    );
+    const statuses = (await Promise.all(attempts)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(6);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+  });
+
+  it('throttles a wrong current password on change-password like a sign-in (a stolen token cannot guess it)', async () => {
+    await t.app.get(UsersService).create(SYSTEM_ACTOR, {
+      username: 'changer',
+      password: TEST_PASSWORD,
+      fullName: 'C',
+      role: 'leadership',
+    });
+    const token = (await login(t, 'changer', TEST_PASSWORD, '10.3.0.1').expect(200)).body
+      .accessToken as string;
+    const change = (currentPassword: string, i: number) =>
+      request(t.http)
+        .post('/api/v1/auth/change-password')
+        .set('Authorization', `Bearer ${token}`)
+        .set('X-Forwarded-For', `10.3.1.${i}`)
+        .send({ currentPassword, newPassword: 'a brand new password 2' });
+    for (let i = 0; i < 4; i++) {
+      const wrong = await change(`guess number ${i}`, i).expect(400);
+      expect(wrong.body.errors).toEqual([
+        { field: 'currentPassword', message: 'is not your current password' },
+      ]);
+    }
+    const refused = await change(TEST_PASSWORD, 9).expect(429);
+    expect(refused.body.type).toBe('/problems/too-many-requests');
+    // Nothing changed: the old password still signs in once the lockout is over (not here).
   });
 
   it('refuses an address that keeps failing across usernames', async () => {
@@ -240,12 +293,7 @@ describe('First start, and HTTP hardening settings', () => {
         .expect(200);
       expect(events.body.items[0]).toMatchObject({ actorId: null, action: 'create' });
       // A later start with another ADMIN_PASSWORD changes nothing: accounts exist.
-      const created = await createFirstAdmin(
-        t.dataSource,
-        t.app.get(Transactions),
-        t.app.get(AuditService),
-        'some other long password',
-      );
+      const created = await createFirstAdmin(t.app.get(RecordWriter), 'some other long password');
       expect(created).toBe(false);
       await login(t, 'admin', 'first boss password').expect(200);
     } finally {

@@ -79,6 +79,15 @@ describe('The CLI (the built program, on a database of its own)', () => {
   let app: NestExpressApplication | undefined;
   let http: Server;
   const cli = (...args: string[]) => run([CLI, ...args], env);
+  const sql = async (text: string) => {
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    try {
+      return (await db.query<Record<string, string>>(text)).rows;
+    } finally {
+      await db.end();
+    }
+  };
   const countUnits = async () => {
     const db = new Client({ connectionString: url });
     await db.connect();
@@ -146,29 +155,61 @@ describe('The CLI (the built program, on a database of its own)', () => {
 
   let demoPasswords: Record<string, string>;
 
-  it('seed:demo loads the country and the demo, prints five accounts, and changes nothing the second time', async () => {
+  it('seed:demo works beside units made by hand, completes a run cut short, and changes nothing the third time', async () => {
+    // A province, a district and a ward made by hand before any official list is loaded.
+    await sql(
+      `INSERT INTO admin_unit (id, code, name, level, subtype, parent_id)
+       VALUES ('00000000-0000-4000-8000-000000000099', '99', 'Tỉnh Thử', 'province', 'tinh', NULL),
+              ('00000000-0000-4000-8000-000000000998', '998', 'Huyện Thử', 'district', 'huyen', '00000000-0000-4000-8000-000000000099'),
+              ('00000000-0000-4000-8000-000000099990', '99990', 'Xã Thử', 'commune', 'xa', '00000000-0000-4000-8000-000000000998')`,
+    );
+    // A run cut short after the registry part (a test hook stands for a kill).
+    const cut = await run([CLI, 'seed:demo'], { ...env, ST_SEED_DEMO_STOP_AFTER: 'registry' });
+    expect(cut.code).toBe(0);
+    expect(cut.stdout).toMatch(
+      /Loaded the official administrative units: 14149 added, 0 corrected/,
+    );
+
     const first = await cli('seed:demo');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/No administrative units yet: loading the official lists first/);
-    expect(first.stdout).toMatch(/Demo data: created \d+ records, 0 were already there/);
-    const accounts = [...first.stdout.matchAll(/^ {2}(demo\.\w+) +(\w+) +(\S{24})$/gm)];
-    expect(accounts.map((m) => [m[1], m[2]])).toEqual([
-      ['demo.admin', 'admin'],
-      ['demo.staff', 'department_staff'],
-      ['demo.centre', 'unit_staff'],
-      ['demo.district', 'district_officer'],
-      ['demo.leader', 'leadership'],
+    expect(first.stdout).toMatch(/The official administrative units are already loaded/);
+    expect(first.stdout).toMatch(/Demo data: created \d+ records, \d+ were already there/);
+    const accounts = [...first.stdout.matchAll(/^ {2}(demo\.\w+) +(\w+) +(\S{24}) {2}(.+)$/gm)];
+    expect(accounts.map((m) => [m[1], m[2], m[4]])).toEqual([
+      ['demo.admin', 'admin', '—'],
+      ['demo.staff', 'department_staff', 'Phòng Quản lý Công nghệ và Thị trường công nghệ'],
+      ['demo.centre', 'unit_staff', 'Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ'],
+      ['demo.district', 'district_officer', 'Phòng Kinh tế quận Bình Thủy, Quận Bình Thủy (918)'],
+      ['demo.leader', 'leadership', 'Sở Khoa học và Công nghệ thành phố Cần Thơ'],
     ]);
     demoPasswords = Object.fromEntries(accounts.map((m) => [m[1], m[3]]));
+    // The official units stand beside the hand-made ones: quận Bình Thủy and its 8 wards in 2023.
+    const wards = await sql(
+      `SELECT w.code FROM admin_unit d JOIN admin_unit w ON w.parent_id = d.id
+        WHERE d.code = '918' AND (d.valid_to IS NULL OR d.valid_to >= '2023-08-08')
+          AND (d.valid_from IS NULL OR d.valid_from <= '2023-08-08') ORDER BY w.code`,
+    );
+    expect(wards.map((r) => r.code)).toHaveLength(8);
+    expect(wards[0].code).toBe('31168');
+    expect(await sql(`SELECT 1 FROM admin_unit WHERE code IN ('99', '998', '99990')`)).toHaveLength(
+      3,
+    );
+    const sessions = await sql(
+      `SELECT status, (SELECT count(*) FROM task t WHERE t.source_session_id = s.id) AS tasks
+         FROM working_session s`,
+    );
+    expect(sessions).toEqual([{ status: 'closed', tasks: '3' }]);
 
+    const audit = await sql(`SELECT count(*) AS n FROM audit_event`);
     const second = await cli('seed:demo');
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(
       /The demo data is already there \(\d+ records\); nothing changed/,
     );
+    expect(second.stdout).toMatch(/The official administrative units are already loaded/);
     expect(second.stdout).not.toMatch(/demo\.admin/);
-    expect(second.stdout).not.toMatch(/loading the official lists/);
-  }, 90_000);
+    expect(await sql(`SELECT count(*) AS n FROM audit_event`)).toEqual(audit);
+  }, 120_000);
 
   it('the demo accounts and a user made by user:create sign in to the API on the same database', async () => {
     const created = await cli('user:create', 'x.admin', '--role', 'admin', '--full-name', 'X Y');

@@ -14,6 +14,7 @@ import {
   openEmbeddedPostgres,
   runMigrationsLocked,
   UsersService,
+  SYSTEM_ACTOR,
 } from '@app/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { APP_SCHEMA } from '../apps/api/src/schema';
@@ -94,7 +95,7 @@ describe('The database goes away and comes back', () => {
       const app = await startApp(db!.url);
       apps.push(app);
       http = app.getHttpServer();
-      await app.get(UsersService).create(null, {
+      await app.get(UsersService).create(SYSTEM_ACTOR, {
         username: 'outage.reader',
         password: PASSWORD,
         fullName: 'Outage reader',

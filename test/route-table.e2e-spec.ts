@@ -2,7 +2,10 @@ import request from 'supertest';
 import { startTestApp, TestApp } from './support/test-app';
 import { listRoutes, openApiPath, Route } from './support/routes';
 
+type Parameter = { name: string; in: string; required?: boolean; schema?: { format?: string } };
+
 type Operation = {
+  parameters?: Parameter[];
   operationId?: string;
   summary?: string;
   tags?: string[];
@@ -89,6 +92,41 @@ describe('The route table: every route declares who may call it and is documente
     }
   });
 
+  it('requires If-Match on every change of a record read before, and documents the header', () => {
+    const declared: string[] = [];
+    for (const route of routes) {
+      const where = `${route.method} ${route.path}`;
+      const rewrites =
+        route.method === 'PATCH' ||
+        route.method === 'DELETE' ||
+        /\/(restore|reorder)$/.test(route.path);
+      expect({ where, rewrites, ifMatch: route.ifMatch }).toEqual({
+        where,
+        rewrites,
+        ifMatch: rewrites ? 'required' : route.ifMatch,
+      });
+      const operation = document.paths[openApiPath(route.path)][route.method.toLowerCase()];
+      const header = (operation.parameters ?? []).find((p) => p.name === 'If-Match');
+      expect({ where, header: header && { in: header.in, required: header.required } }).toEqual({
+        where,
+        header: route.ifMatch && { in: 'header', required: route.ifMatch === 'required' },
+      });
+      if (route.ifMatch) declared.push(where);
+      // Every id in a path is documented as a UUID (a bad one answers 400 naming it).
+      for (const name of [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1])) {
+        const parameter = (operation.parameters ?? []).find((p) => p.name === name);
+        expect({ where, name, format: parameter?.schema?.format }).toEqual({
+          where,
+          name,
+          format: 'uuid',
+        });
+      }
+    }
+    // Status actions take If-Match too, checked only when sent (API.md).
+    expect(declared).toEqual(expect.arrayContaining(['POST /api/v1/tasks/:id/complete']));
+    expect(routes.find((r) => r.path === '/api/v1/tasks/:id/complete')?.ifMatch).toBe('optional');
+  });
+
   it('matches the checked-in docs/openapi.json (run `npm run openapi` after changing the API)', async () => {
     const { readFile } = await import('node:fs/promises');
     const checkedIn = JSON.parse(await readFile(`${__dirname}/../docs/openapi.json`, 'utf8'));
@@ -101,7 +139,7 @@ describe('The route table: every route declares who may call it and is documente
         `${r.method.padEnd(6)} ${r.path} → ${
           r.isPublic
             ? 'public'
-            : `${r.policy!.roles.join(', ')}${r.policy!.scope.includes('none') ? '' : ` [scope: ${r.policy!.scope.join(', ')}]`}`
+            : `${r.policy!.roles.join(', ')}${r.policy!.scopes.length === 0 ? '' : ` [scope: ${r.policy!.scopes.join(', ')} on ${r.policy!.kind}]`}${r.policy!.deletedFor.length === 0 ? '' : ` [deleted: ${r.policy!.deletedFor.join(', ')}]`}`
         }`,
     );
     expect(table).toMatchSnapshot();

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@app/platform';
 import { OrganisationsService } from '@app/registry';
 import type { WorkingSessionDetailDto } from '@app/sessions';
 import {
@@ -538,15 +539,19 @@ describe('Working sessions', () => {
       }
     });
 
-    it('needs a reason to cancel, takes one only there, and needs If-Match', async () => {
+    it('needs a reason to cancel, takes one only there, and checks If-Match when sent', async () => {
       const session = await createSession(w.as.staff, w.district.id);
       const noReason = await act(w.as.staff, session.id, 'cancel', 1).expect(400);
-      expect(noReason.body.errors[0].field).toBe('reason');
+      expect(noReason.body.errors).toEqual([
+        { field: 'reason', message: 'is required to cancel a session' },
+      ]);
       const wrong = await act(w.as.staff, session.id, 'hold', 1, { reason: 'x' }).expect(400);
-      expect(wrong.body.errors[0].field).toBe('reason');
-      await w.as.staff.post(`${SESSIONS}/${session.id}/hold`, {}).expect(428);
+      expect(wrong.body.errors).toEqual([{ field: 'reason', message: 'is not taken by hold' }]);
       await act(w.as.staff, session.id, 'hold', 7).expect(412);
       await w.as.staff.post(`${SESSIONS}/${session.id}/hold`, undefined, 1).expect(200);
+      // Without If-Match the status machine decides: closing a held session is allowed.
+      const closed = await w.as.staff.post(`${SESSIONS}/${session.id}/close`, {}).expect(200);
+      expect(closed.body).toMatchObject({ status: 'closed', version: 3 });
     });
 
     it('keeps a closed session, its participants and records read-only', async () => {
@@ -567,7 +572,9 @@ describe('Working sessions', () => {
       await w.as.staff.post(`${base}/records`, { type: 'opinion', text: 'x' }).expect(409);
       await w.as.staff.patch(`${base}/records/${conclusion.id}`, { text: 'x' }, 1).expect(409);
       await w.as.staff.delete(`${base}/records/${conclusion.id}`, 1).expect(409);
-      await w.as.staff.post(`${base}/records/reorder`, { recordIds: [conclusion.id] }).expect(409);
+      await w.as.staff
+        .post(`${base}/records/reorder`, { recordIds: [conclusion.id] }, 3)
+        .expect(409);
       await w.as.leader.get(base).expect(200);
     });
   });
@@ -718,30 +725,48 @@ describe('Working sessions', () => {
         .expect(400);
       expect(tooFar.body.errors[0]).toMatchObject({ field: 'order' });
 
+      // The records the insert moved down have their moves in the audit trail.
+      expect(await auditActions(w.as.admin, 'session_record', conclusion.id)).toEqual([
+        'create',
+        'reorder',
+      ]);
+
       const reordered = await w.as.staff
-        .post(`${base}/reorder`, { recordIds: [second.id, conclusion.id, first.id] })
+        .post(`${base}/reorder`, { recordIds: [second.id, conclusion.id, first.id] }, 1)
         .expect(200);
       expect(itemIds(reordered)).toEqual([second.id, conclusion.id, first.id]);
+      // The session's new version comes back, to send with the next reorder.
+      expect(reordered.body.version).toBe(2);
+      expect(versionOf(reordered)).toBe(2);
       expect(await auditActions(w.as.admin, 'session_record', first.id)).toEqual([
         'create',
         'reorder',
       ]);
-      // The conclusion stayed in place: no new version, no audit event.
-      expect(await auditActions(w.as.admin, 'session_record', conclusion.id)).toEqual(['create']);
+      // The conclusion stayed in place this time: no new version, no new audit event.
+      expect(await auditActions(w.as.admin, 'session_record', conclusion.id)).toEqual([
+        'create',
+        'reorder',
+      ]);
+      expect(await auditActions(w.as.admin, 'working_session', session.id)).toEqual([
+        'create',
+        'reorder_records',
+      ]);
 
       const missing = await w.as.staff
-        .post(`${base}/reorder`, { recordIds: [second.id, first.id] })
+        .post(`${base}/reorder`, { recordIds: [second.id, first.id] }, 2)
         .expect(409);
       expect(missing.body.detail).toContain(conclusion.id);
       const other = await sessionWithConclusion(w);
       const foreign = await w.as.staff
-        .post(`${base}/reorder`, {
-          recordIds: [second.id, conclusion.id, first.id, other.conclusion.id],
-        })
+        .post(
+          `${base}/reorder`,
+          { recordIds: [second.id, conclusion.id, first.id, other.conclusion.id] },
+          2,
+        )
         .expect(400);
       expect(foreign.body.errors[0].field).toBe('recordIds');
       await w.as.staff
-        .post(`${base}/reorder`, { recordIds: [second.id, second.id, first.id] })
+        .post(`${base}/reorder`, { recordIds: [second.id, second.id, first.id] }, 2)
         .expect(400);
 
       const firstNow = await w.as.staff.get(`${base}/${second.id}`).expect(200);
@@ -794,7 +819,10 @@ describe('Working sessions', () => {
     const big = await sessionWithConclusion(w);
     const base = `${SESSIONS}/${big.session.id}`;
     for (let i = 0; i < 25; i++) {
-      const org = await orgs.create(null, { name: `Doanh nghiệp mẫu ${i}`, kind: 'enterprise' });
+      const org = await orgs.create(SYSTEM_ACTOR, {
+        name: `Doanh nghiệp mẫu ${i}`,
+        kind: 'enterprise',
+      });
       await created(
         w.as.staff.post(`${base}/participants`, {
           organisationId: org.id,
@@ -901,7 +929,11 @@ describe('Working sessions', () => {
       [
         'reorder records',
         (as, f) =>
-          as.post(`${SESSIONS}/${f.session.id}/records/reorder`, { recordIds: [f.conclusion.id] }),
+          as.post(
+            `${SESSIONS}/${f.session.id}/records/reorder`,
+            { recordIds: [f.conclusion.id] },
+            1,
+          ),
       ],
     ];
 

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@app/platform';
 import { OrganisationsService } from '@app/registry';
 import type request from 'supertest';
 import {
@@ -30,12 +31,17 @@ describe('Tasks', () => {
   });
   afterAll(() => t.close());
 
-  const act = (as: Caller, id: string, action: string, version: number, body: object = {}) =>
-    as.post(`${TASKS}/${id}/${action}`, body, version);
+  const act = (
+    as: Caller,
+    id: string,
+    action: string,
+    version: number | string,
+    body: object = {},
+  ) => as.post(`${TASKS}/${id}/${action}`, body, version);
 
   /** A new organisation, so a test can list exactly its own tasks. */
   const newOrganisation = async (name: string) =>
-    (await t.app.get(OrganisationsService).create(null, { name, kind: 'other' })).id;
+    (await t.app.get(OrganisationsService).create(SYSTEM_ACTOR, { name, kind: 'other' })).id;
 
   describe('creating and changing', () => {
     it('assigns a task from a conclusion, with co-operating units and defaults', async () => {
@@ -94,7 +100,11 @@ describe('Tasks', () => {
         [{ coOrganisationIds: [missing] }, 'coOrganisationIds', /no organisation/],
         [{ assignedByPersonId: missing }, 'assignedByPersonId', /no person/],
         [{ dueDate: '1999-08-08' }, 'dueDate', /year 1999, outside 2000–2100/],
-        [{ dueDate: '2026-02-30' }, 'dueDate', /calendar date/],
+        [
+          { dueDate: '2026-02-30' },
+          'dueDate',
+          /2026-02-30 does not exist \(February 2026 has 28 days\)/,
+        ],
         [{ priority: 'urgent' }, 'priority', /must be one of/],
         [{ sourceSessionId: missing }, 'sourceSessionId', /no working session/],
         [{ sourceRecordId: missing }, 'sourceRecordId', /no session record/],
@@ -244,15 +254,26 @@ describe('Tasks', () => {
       }
     });
 
-    it('needs a note to complete and a reason to cancel, and If-Match for every action', async () => {
+    it('needs a note to complete and a reason to cancel; checks If-Match when sent (API.md)', async () => {
       const task = await createTask(w.as.staff, w.centre.id);
       const note = await act(w.as.staff, task.id, 'complete', 1).expect(400);
-      expect(note.body.errors[0].field).toBe('note');
+      expect(note.body.errors).toEqual([
+        { field: 'note', message: 'is required to complete a task: what was done' },
+      ]);
       const reason = await act(w.as.staff, task.id, 'cancel', 1, { note: 'x' }).expect(400);
-      expect(reason.body.errors[0].field).toBe('reason');
-      await act(w.as.staff, task.id, 'start', 1, { reason: 'x' }).expect(400);
-      await w.as.staff.post(`${TASKS}/${task.id}/start`, {}).expect(428);
+      expect(reason.body.errors).toEqual([
+        { field: 'reason', message: 'is required to cancel a task' },
+      ]);
+      const misplaced = await act(w.as.staff, task.id, 'start', 1, { reason: 'x' }).expect(400);
+      expect(misplaced.body.errors).toEqual([
+        { field: 'reason', message: 'is not taken by start' },
+      ]);
       await act(w.as.staff, task.id, 'start', 9).expect(412);
+      await act(w.as.staff, task.id, 'start', 'W/"1"').expect(412);
+      // A status action without If-Match is decided by the status machine alone.
+      const started = await w.as.staff.post(`${TASKS}/${task.id}/start`, {}).expect(200);
+      expect(started.body).toMatchObject({ status: 'in_progress', version: 2 });
+      await w.as.staff.post(`${TASKS}/${task.id}/start`, {}).expect(409);
     });
   });
 

@@ -2,7 +2,13 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { ACCESS_POLICY, type AccessPolicy, PUBLIC_ROUTE } from '@app/platform';
+import {
+  ACCESS_POLICY,
+  type AccessPolicy,
+  IF_MATCH_METADATA,
+  type IfMatchUse,
+  PUBLIC_ROUTE,
+} from '@app/platform';
 
 export interface Route {
   method: string;
@@ -12,6 +18,8 @@ export interface Route {
   handler: string;
   isPublic: boolean;
   policy?: AccessPolicy;
+  /** Whether the route requires If-Match or checks it when sent. */
+  ifMatch?: IfMatchUse;
 }
 
 function join(...parts: (string | undefined)[]): string {
@@ -51,6 +59,7 @@ export function listRoutes(app: INestApplication): Route[] {
           handler: name,
           isPublic,
           policy,
+          ifMatch: Reflect.getMetadata(IF_MATCH_METADATA, handler) as IfMatchUse | undefined,
         });
       }
     }

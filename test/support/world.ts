@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { type Role, UsersService } from '@app/platform';
+import { type Role, UsersService, SYSTEM_ACTOR } from '@app/platform';
 import {
   AdminUnitDto,
   AdminUnitsService,
@@ -55,34 +55,34 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const people = t.app.get(PeopleService);
   const users = t.app.get(UsersService);
 
-  const province = await units.create(null, {
+  const province = await units.create(SYSTEM_ACTOR, {
     code: '92',
     name: 'Thành phố Cần Thơ',
     level: 'province',
     subtype: 'thanh_pho',
   });
-  const district = await units.create(null, {
+  const district = await units.create(SYSTEM_ACTOR, {
     code: '918',
     name: 'Quận Bình Thủy',
     level: 'district',
     subtype: 'quan',
     parentId: province.id,
   });
-  const commune = await units.create(null, {
+  const commune = await units.create(SYSTEM_ACTOR, {
     code: '31174',
     name: 'Phường Thới An Đông',
     level: 'commune',
     subtype: 'phuong',
     parentId: district.id,
   });
-  const otherDistrict = await units.create(null, {
+  const otherDistrict = await units.create(SYSTEM_ACTOR, {
     code: '916',
     name: 'Quận Ninh Kiều',
     level: 'district',
     subtype: 'quan',
     parentId: province.id,
   });
-  const otherCommune = await units.create(null, {
+  const otherCommune = await units.create(SYSTEM_ACTOR, {
     code: '31117',
     name: 'Phường Tân An',
     level: 'commune',
@@ -90,38 +90,38 @@ export async function buildWorld(t: TestApp): Promise<World> {
     parentId: otherDistrict.id,
   });
 
-  const department = await orgs.create(null, {
+  const department = await orgs.create(SYSTEM_ACTOR, {
     name: 'Sở Khoa học và Công nghệ',
     shortName: 'Sở KH&CN',
     kind: 'department',
     adminUnitId: province.id,
   });
-  const centre = await orgs.create(null, {
+  const centre = await orgs.create(SYSTEM_ACTOR, {
     name: 'Trung tâm Ứng dụng Tiến bộ KH&CN',
     kind: 'department_unit',
     adminUnitId: province.id,
     parentId: department.id,
   });
-  const districtOffice = await orgs.create(null, {
+  const districtOffice = await orgs.create(SYSTEM_ACTOR, {
     name: 'Phòng Kinh tế quận Bình Thủy',
     kind: 'district_office',
     adminUnitId: district.id,
   });
-  const otherDistrictOffice = await orgs.create(null, {
+  const otherDistrictOffice = await orgs.create(SYSTEM_ACTOR, {
     name: 'Phòng Kinh tế quận Ninh Kiều',
     kind: 'district_office',
     adminUnitId: otherDistrict.id,
   });
-  const districtPerson = await people.create(null, {
+  const districtPerson = await people.create(SYSTEM_ACTOR, {
     fullName: 'Nguyễn Văn Khánh',
     position: 'Phó Chủ tịch',
     organisationId: districtOffice.id,
   });
-  const otherDistrictPerson = await people.create(null, {
+  const otherDistrictPerson = await people.create(SYSTEM_ACTOR, {
     fullName: 'Lê Văn Bình',
     organisationId: otherDistrictOffice.id,
   });
-  const departmentPerson = await people.create(null, {
+  const departmentPerson = await people.create(SYSTEM_ACTOR, {
     fullName: 'Trần Hoài Phương',
     position: 'Phó Giám đốc Sở',
     organisationId: department.id,
@@ -143,7 +143,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     CallerName,
     (typeof accounts)[CallerName],
   ][]) {
-    const user = await users.create(null, {
+    const user = await users.create(SYSTEM_ACTOR, {
       username: `test.${name}`,
       password: TEST_PASSWORD,
       fullName: `Test ${name}`,

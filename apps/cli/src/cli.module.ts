@@ -6,7 +6,9 @@ import { MigrateCommand } from './commands/migrate.command';
 import { MigrationGenerateCommand } from './commands/migration-generate.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { UserCreateCommand, UserResetPasswordCommand } from './commands/user.commands';
-import { DemoUsersSeeder } from './demo-users';
+import { RegistryDemoSeeder } from './demo/registry.demo';
+import { SessionsDemoSeeder } from './demo/sessions.demo';
+import { DemoUsersSeeder } from './demo/users.demo';
 
 /** The admin command line, built on the API's own modules (no migrations at start: `migrate` does them). */
 @Module({})
@@ -24,6 +26,8 @@ export class CliModule {
         SeedDemoCommand,
         UserCreateCommand,
         UserResetPasswordCommand,
+        RegistryDemoSeeder,
+        SessionsDemoSeeder,
         DemoUsersSeeder,
       ],
     };

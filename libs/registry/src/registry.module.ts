@@ -1,21 +1,25 @@
-import { registerRecordType } from '@app/platform';
 import { Module } from '@nestjs/common';
+import { registerRecordKind } from '@app/platform';
+import { AccountBindingsModule } from './access/account-bindings';
+import { ADMIN_UNIT } from './admin-units/admin-unit.kind';
 import { AdminUnitsController } from './admin-units/admin-units.controller';
 import { AdminUnitsService } from './admin-units/admin-units.service';
-import { RegistryDemoSeeder } from './demo/registry-demo';
+import { ORGANISATION } from './organisations/organisation.kind';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PERSON } from './people/person.kind';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from './people/people.service';
 
-registerRecordType('admin_unit', 'admin_unit');
-registerRecordType('organisation', 'organisation');
-registerRecordType('person', 'person');
+registerRecordKind(ADMIN_UNIT);
+registerRecordKind(ORGANISATION);
+registerRecordKind(PERSON);
 
 /** Administrative units, organisations and people: what every other module refers to. */
 @Module({
+  imports: [AccountBindingsModule],
   controllers: [AdminUnitsController, OrganisationsController, PeopleController],
-  providers: [AdminUnitsService, OrganisationsService, PeopleService, RegistryDemoSeeder],
-  exports: [AdminUnitsService, OrganisationsService, PeopleService, RegistryDemoSeeder],
+  providers: [AdminUnitsService, OrganisationsService, PeopleService],
+  exports: [AdminUnitsService, OrganisationsService, PeopleService],
 })
 export class RegistryModule {}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ReadContext } from '@app/platform';
 import type { SessionTaskDto } from './working-sessions/dto/working-session.dto';
 
 /**
@@ -7,7 +8,7 @@ import type { SessionTaskDto } from './working-sessions/dto/working-session.dto'
  */
 export abstract class SessionTasks {
   /** The session's live tasks, oldest first, in one query. */
-  abstract ofSession(manager: EntityManager, sessionId: string): Promise<SessionTaskDto[]>;
+  abstract ofSession(context: ReadContext, sessionId: string): Promise<SessionTaskDto[]>;
 
   /** How many live tasks come from a record (a conclusion in use cannot be deleted or retyped). */
   abstract countFromRecord(manager: EntityManager, recordId: string): Promise<number>;

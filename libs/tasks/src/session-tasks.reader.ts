@@ -1,19 +1,14 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '@app/platform';
+import type { ReadContext } from '@app/platform';
 import { SessionTaskDto, SessionTasks } from '@app/sessions';
-import { isOverdue, todayInVietnam } from './task-overdue';
+import { isOverdue } from './task-overdue';
 import { TaskEntity } from './task.entity';
 
 /** The sessions module's view of tasks, answered from the task table. */
 @Injectable()
 export class SessionTasksReader extends SessionTasks {
-  constructor(private readonly clock: Clock) {
-    super();
-  }
-
-  async ofSession(manager: EntityManager, sessionId: string): Promise<SessionTaskDto[]> {
-    const today = todayInVietnam(this.clock);
+  async ofSession({ manager, today }: ReadContext, sessionId: string): Promise<SessionTaskDto[]> {
     const tasks = await manager.find(TaskEntity, {
       where: { sourceSessionId: sessionId },
       order: { createdAt: 'ASC', id: 'ASC' },

@@ -1,4 +1,5 @@
-import { calendarDate, type Clock } from '@app/platform';
+import { calendarDate, type Clock, sqlIn } from '@app/platform';
+import { CLOSED_TASK_STATUSES, isActiveTask } from './task-status';
 import type { TaskStatus } from './task.entity';
 
 /** Today's calendar date in Viet Nam (YYYY-MM-DD), by the app's clock. */
@@ -6,17 +7,12 @@ export function todayInVietnam(clock: Clock): string {
   return calendarDate(clock.now());
 }
 
-/** Not done, not cancelled, and due before today (both calendar dates in Viet Nam). */
+/** Not closed (done or cancelled), and due before today (both calendar dates in Viet Nam). */
 export function isOverdue(
   task: { status: TaskStatus; dueDate: string | null },
   today: string,
 ): boolean {
-  return (
-    task.status !== 'done' &&
-    task.status !== 'cancelled' &&
-    task.dueDate !== null &&
-    task.dueDate < today
-  );
+  return isActiveTask(task.status) && task.dueDate !== null && task.dueDate < today;
 }
 
 /**
@@ -24,9 +20,9 @@ export function isOverdue(
  * and the response field must never disagree.
  */
 export function overdueCondition(alias: string, todayParameter: string): string {
-  return `(${alias}.status NOT IN ('done', 'cancelled') AND ${alias}.dueDate < :${todayParameter})`;
+  return `(NOT ${sqlIn(`${alias}.status`, CLOSED_TASK_STATUSES)} AND ${alias}.dueDate < :${todayParameter})`;
 }
 
 export function notOverdueCondition(alias: string, todayParameter: string): string {
-  return `(${alias}.status IN ('done', 'cancelled') OR ${alias}.dueDate IS NULL OR ${alias}.dueDate >= :${todayParameter})`;
+  return `(${sqlIn(`${alias}.status`, CLOSED_TASK_STATUSES)} OR ${alias}.dueDate IS NULL OR ${alias}.dueDate >= :${todayParameter})`;
 }

@@ -1,14 +1,29 @@
-import { IllegalTransitionError } from '@app/platform';
-import { isActiveTask, nextTaskStatus, type TaskAction, taskActionsFrom } from './task-status';
-import type { TaskStatus } from './task.entity';
+import { IllegalTransitionError, planAction, RequestValidationError } from '@app/platform';
+import { isActiveTask, TASK_STATUS_MACHINE, type TaskAction, taskActionsFrom } from './task-status';
+import type { TaskEntity, TaskStatus } from './task.entity';
 
-function refusal(from: TaskStatus, action: TaskAction): unknown {
-  try {
-    nextTaskStatus(from, action);
-  } catch (error) {
-    return error;
-  }
-  return undefined;
+const now = new Date('2026-03-10T03:00:00Z');
+const INPUT: Record<TaskAction, Record<string, unknown>> = {
+  start: {},
+  complete: { note: 'Đã gửi' },
+  cancel: { reason: 'Không còn cần' },
+  reopen: {},
+};
+
+function task(status: TaskStatus): TaskEntity {
+  return {
+    status,
+    percent: 40,
+    percentFloor: 40,
+    completionNote: null,
+    cancelReason: null,
+    statusNote: null,
+    completedAt: null,
+  } as TaskEntity;
+}
+
+function plan(status: TaskStatus, action: TaskAction, input = INPUT[action]) {
+  return planAction(TASK_STATUS_MACHINE, 'task', task(status), action, input, now);
 }
 
 describe('task status machine', () => {
@@ -21,7 +36,7 @@ describe('task status machine', () => {
     ['done', 'reopen', 'open'],
     ['cancelled', 'reopen', 'open'],
   ] as const)('%s —%s→ %s', (from, action, to) => {
-    expect(nextTaskStatus(from, action)).toBe(to);
+    expect(plan(from, action).status).toBe(to);
   });
 
   it.each([
@@ -35,10 +50,40 @@ describe('task status machine', () => {
     ['cancelled', 'complete', ['reopen']],
     ['cancelled', 'cancel', ['reopen']],
   ] as const)('refuses %s —%s→, naming the allowed actions', (from, action, allowed) => {
-    const error = refusal(from, action);
-    expect(error).toBeInstanceOf(IllegalTransitionError);
-    expect((error as IllegalTransitionError).allowedActions).toEqual(allowed);
+    expect(() => plan(from, action)).toThrow(
+      new IllegalTransitionError('task', action, from, allowed),
+    );
     expect(taskActionsFrom(from)).toEqual(allowed);
+  });
+
+  it('completes with the note, the time, and 100 %', () => {
+    expect(plan('in_progress', 'complete')).toEqual({
+      status: 'done',
+      statusNote: 'Đã gửi',
+      completionNote: 'Đã gửi',
+      completedAt: now,
+      percent: 100,
+      percentFloor: 100,
+    });
+  });
+
+  it('requires a note to complete and a reason to cancel; reason only for cancel', () => {
+    expect(() => plan('open', 'complete', {})).toThrow(
+      'note: is required to complete a task: what was done',
+    );
+    expect(() => plan('open', 'cancel', {})).toThrow('reason: is required to cancel a task');
+    expect(() => plan('open', 'start', { reason: 'x' })).toThrow(RequestValidationError);
+  });
+
+  it('reopening voids the completion and lets progress go lower again', () => {
+    expect(plan('done', 'reopen')).toEqual({
+      status: 'open',
+      statusNote: null,
+      completionNote: null,
+      cancelReason: null,
+      completedAt: null,
+      percentFloor: 0,
+    });
   });
 
   it('takes progress only on open and in-progress tasks', () => {

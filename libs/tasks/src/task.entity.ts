@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TrackedEntity, VIETNAMESE } from '@app/platform';
+import { sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
 import { OrganisationEntity, PersonEntity } from '@app/registry';
 import { SessionRecordEntity, WorkingSessionEntity } from '@app/sessions';
 
@@ -23,8 +23,8 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 @Index('ix_task_assigned_by', ['assignedByPersonId'])
 @Index('ix_task_created_at', ['createdAt'])
 @Index('ix_task_search', { synchronize: false })
-@Check('ck_task_status', `status IN ('open', 'in_progress', 'done', 'cancelled')`)
-@Check('ck_task_priority', `priority IN ('low', 'normal', 'high')`)
+@Check('ck_task_status', sqlIn('status', TASK_STATUSES))
+@Check('ck_task_priority', sqlIn('priority', TASK_PRIORITIES))
 @Check('ck_task_percent', `percent IS NULL OR percent BETWEEN 0 AND 100`)
 @Check('ck_task_percent_floor', `percent_floor BETWEEN 0 AND 100`)
 @Check('ck_task_source', `source_record_id IS NULL OR source_session_id IS NOT NULL`)

@@ -1,166 +1,99 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
+  ActionRoute,
   type Actor,
-  Allow,
   ANY_ROLE,
-  ApiProblems,
+  ApiResource,
+  CreateRoute,
   CurrentActor,
+  DeleteRoute,
   DEPARTMENT,
-  IfMatchVersion,
-  PageOf,
+  GetRoute,
+  IdParam,
+  ListRoute,
+  RequestTarget,
+  RestoreRoute,
   type Role,
-  uuidPipe,
+  type Target,
+  UpdateRoute,
 } from '@app/platform';
 import { CreateTaskDto, TaskActionDto, TaskDto, TaskQueryDto, UpdateTaskDto } from './dto/task.dto';
+import { TASK } from './task.kind';
 import { TasksService } from './tasks.service';
 
+/** Every role reads (district officers: tasks of sessions hosted in their district). */
+export const TASK_READ = { roles: ANY_ROLE, scope: ['district'], kind: TASK } as const;
 /** Who moves a task forward: the Department, and unit staff on the tasks their unit leads. */
-export const TASK_PROGRESS_REPORTERS: readonly Role[] = [...DEPARTMENT, 'unit_staff'];
+export const TASK_PROGRESS = {
+  roles: [...DEPARTMENT, 'unit_staff'] as readonly Role[],
+  scope: ['lead_organisation'],
+  kind: TASK,
+} as const;
+const PROGRESS = { ...TASK_PROGRESS, response: TaskDto };
+const WRITE = { roles: DEPARTMENT, response: TaskDto };
 
-/**
- * Tasks are read by every role (district officers: tasks of sessions hosted in their district),
- * assigned and cancelled by the Department, and carried out by the lead unit.
- */
-@ApiTags('tasks')
-@Controller('api/v1/tasks')
+@ApiResource('api/v1/tasks', 'tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  @Get()
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({ operationId: 'listTasks', summary: 'List follow-up tasks' })
-  @ApiOkResponse({ type: PageOf(TaskDto) })
-  @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: TaskQueryDto) {
+  @ListRoute('', {
+    ...TASK_READ,
+    summary: 'List follow-up tasks',
+    item: TaskDto,
+    deletedFor: DEPARTMENT,
+  })
+  listTasks(@CurrentActor() actor: Actor, @Query() query: TaskQueryDto) {
     return this.tasks.list(actor, query);
   }
 
-  @Get(':id')
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({ operationId: 'getTask', summary: 'One task' })
-  @ApiOkResponse({ type: TaskDto })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string): Promise<TaskDto> {
+  @GetRoute(':id', { ...TASK_READ, summary: 'One task', response: TaskDto })
+  getTask(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.tasks.get(actor, id);
   }
 
-  @Post()
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'createTask', summary: 'Assign a task' })
-  @ApiCreatedResponse({ type: TaskDto })
-  @ApiProblems(400, 409)
-  create(@CurrentActor() actor: Actor, @Body() body: CreateTaskDto): Promise<TaskDto> {
+  @CreateRoute('', { ...WRITE, summary: 'Assign a task' })
+  createTask(@CurrentActor() actor: Actor, @Body() body: CreateTaskDto) {
     return this.tasks.create(actor, body);
   }
 
-  @Patch(':id')
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'updateTask', summary: 'Change a task' })
-  @ApiOkResponse({ type: TaskDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: UpdateTaskDto,
-  ): Promise<TaskDto> {
-    return this.tasks.update(actor, id, version, body);
+  @UpdateRoute(':id', { ...WRITE, summary: 'Change a task' })
+  updateTask(@RequestTarget() target: Target, @Body() body: UpdateTaskDto) {
+    return this.tasks.update(target, body);
   }
 
-  @Delete(':id')
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'deleteTask', summary: 'Delete (hide) a task' })
-  @ApiOkResponse({ type: TaskDto, description: 'The deleted task; restore it with its ETag' })
-  @ApiProblems(400, 404, 409, 412, 428)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<TaskDto> {
-    return this.tasks.remove(actor, id, version);
+  @DeleteRoute(':id', { ...WRITE, summary: 'Delete (hide) a task' })
+  deleteTask(@RequestTarget() target: Target) {
+    return this.tasks.remove(target);
   }
 
-  @Post(':id/restore')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'restoreTask', summary: 'Bring back a deleted task' })
-  @ApiOkResponse({ type: TaskDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  restore(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<TaskDto> {
-    return this.tasks.restore(actor, id, version);
+  @RestoreRoute(':id/restore', { ...WRITE, summary: 'Bring back a deleted task' })
+  restoreTask(@RequestTarget() target: Target) {
+    return this.tasks.restore(target);
   }
 
-  @Post(':id/start')
-  @HttpCode(200)
-  @Allow(TASK_PROGRESS_REPORTERS, 'lead_organisation')
-  @ApiOperation({ operationId: 'startTask', summary: 'Start work on a task (open → in_progress)' })
-  @ApiOkResponse({ type: TaskDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  start(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: TaskActionDto,
-  ): Promise<TaskDto> {
-    return this.tasks.act(actor, id, version, 'start', body);
+  @ActionRoute(':id/start', { ...PROGRESS, summary: 'Start work on a task (open → in_progress)' })
+  startTask(@RequestTarget() target: Target, @Body() body: TaskActionDto) {
+    return this.tasks.act(target, 'start', body);
   }
 
-  @Post(':id/complete')
-  @HttpCode(200)
-  @Allow(TASK_PROGRESS_REPORTERS, 'lead_organisation')
-  @ApiOperation({
-    operationId: 'completeTask',
+  @ActionRoute(':id/complete', {
+    ...PROGRESS,
     summary: 'Complete a task; needs a note (open or in_progress → done)',
   })
-  @ApiOkResponse({ type: TaskDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  complete(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: TaskActionDto,
-  ): Promise<TaskDto> {
-    return this.tasks.act(actor, id, version, 'complete', body);
+  completeTask(@RequestTarget() target: Target, @Body() body: TaskActionDto) {
+    return this.tasks.act(target, 'complete', body);
   }
 
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'cancelTask',
+  @ActionRoute(':id/cancel', {
+    ...WRITE,
     summary: 'Cancel a task; needs a reason (open or in_progress → cancelled)',
   })
-  @ApiOkResponse({ type: TaskDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  cancel(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: TaskActionDto,
-  ): Promise<TaskDto> {
-    return this.tasks.act(actor, id, version, 'cancel', body);
+  cancelTask(@RequestTarget() target: Target, @Body() body: TaskActionDto) {
+    return this.tasks.act(target, 'cancel', body);
   }
 
-  @Post(':id/reopen')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'reopenTask',
-    summary: 'Reopen a done or cancelled task (→ open)',
-  })
-  @ApiOkResponse({ type: TaskDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  reopen(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: TaskActionDto,
-  ): Promise<TaskDto> {
-    return this.tasks.act(actor, id, version, 'reopen', body);
+  @ActionRoute(':id/reopen', { ...WRITE, summary: 'Reopen a done or cancelled task (→ open)' })
+  reopenTask(@RequestTarget() target: Target, @Body() body: TaskActionDto) {
+    return this.tasks.act(target, 'reopen', body);
   }
 }

@@ -1,21 +1,21 @@
 import { Module } from '@nestjs/common';
-import { registerRecordType } from '@app/platform';
+import { registerRecordKind } from '@app/platform';
 import { RegistryModule } from '@app/registry';
 import { SessionsModule } from '@app/sessions';
-import { SessionsDemoSeeder } from './demo/sessions-demo';
 import { SessionTasksModule } from './session-tasks.reader';
+import { TASK } from './task.kind';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 import { TaskUpdatesController } from './updates/task-updates.controller';
 import { TaskUpdatesService } from './updates/task-updates.service';
 
-registerRecordType('task', 'task');
+registerRecordKind(TASK);
 
-/** Follow-up tasks and their progress; also the sessions demo data, which ends in tasks. */
+/** Follow-up tasks and their progress. */
 @Module({
   imports: [RegistryModule, SessionsModule, SessionTasksModule],
   controllers: [TasksController, TaskUpdatesController],
-  providers: [TasksService, TaskUpdatesService, SessionsDemoSeeder],
-  exports: [TasksService, TaskUpdatesService, SessionsDemoSeeder],
+  providers: [TasksService, TaskUpdatesService],
+  exports: [TasksService, TaskUpdatesService],
 })
 export class TasksModule {}

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import {
   type Actor,
   Clock,
+  type Target,
   Page,
   paginate,
-  recordExists,
-  recordTypes,
+  planAction,
+  RecordTransaction,
+  recordKindNames,
+  recordKindOf,
   RecordWriter,
   rejectNulls,
   RequestValidationError,
@@ -16,18 +18,19 @@ import {
 } from '@app/platform';
 import { OrganisationEntity, OrganisationsService, PeopleService } from '@app/registry';
 import { SessionRecordEntity, WorkingSessionsService } from '@app/sessions';
-import { CreateTaskDto, TaskActionDto, TaskDto, TaskQueryDto, UpdateTaskDto } from './dto/task.dto';
-import { notOverdueCondition, overdueCondition, todayInVietnam } from './task-overdue';
-import { loadCoOrganisations, type TaskKinds, taskKinds, toTaskDto } from './task.mapper';
-import { nextTaskStatus, type TaskAction } from './task-status';
+import {
+  CreateTaskDto,
+  TASK_SORT,
+  TaskActionDto,
+  TaskDto,
+  TaskQueryDto,
+  UpdateTaskDto,
+} from './dto/task.dto';
+import { notOverdueCondition, overdueCondition } from './task-overdue';
+import { TASK } from './task.kind';
+import { loadCoOrganisations, toTaskDto } from './task.mapper';
+import { type TaskAction, TASK_STATUS_MACHINE } from './task-status';
 import { TaskCoOrganisationEntity, TaskEntity } from './task.entity';
-
-// Tasks without a due date sort as if due after every date.
-const SORT = {
-  dueDate: `COALESCE(r.dueDate, DATE 'infinity')`,
-  createdAt: 'r.createdAt',
-  title: 'r.title',
-};
 
 interface Source {
   sourceSessionId: string | null;
@@ -41,24 +44,17 @@ interface Subject {
 
 @Injectable()
 export class TasksService {
-  readonly kinds: TaskKinds;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RecordWriter,
     private readonly clock: Clock,
     private readonly organisations: OrganisationsService,
     private readonly people: PeopleService,
     private readonly sessions: WorkingSessionsService,
-  ) {
-    this.kinds = taskKinds(clock);
-  }
+  ) {}
 
   async list(actor: Actor, query: TaskQueryDto): Promise<Page<TaskDto>> {
-    const today = todayInVietnam(this.clock);
-    const qb = this.dataSource.getRepository(TaskEntity).createQueryBuilder('r');
-    this.kinds.task.scope!(qb, actor);
-    if (query.deleted) qb.withDeleted().andWhere('r.deletedAt IS NOT NULL');
+    const context = this.writer.context();
+    const qb = this.writer.query(actor, TASK, query);
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.priority) qb.andWhere('r.priority = :priority', { priority: query.priority });
     if (query.leadOrganisationId) {
@@ -74,7 +70,7 @@ export class TasksService {
     if (query.overdue !== undefined) {
       qb.andWhere(
         query.overdue ? overdueCondition('r', 'today') : notOverdueCondition('r', 'today'),
-        { today },
+        { today: context.today },
       );
     }
     if (query.dueBefore) qb.andWhere('r.dueDate < :dueBefore', { dueBefore: query.dueBefore });
@@ -84,52 +80,45 @@ export class TasksService {
     }
     if (query.subjectId) qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
     whereSearch(qb, query.q);
-    const page = await paginate(qb, query, SORT, 'dueDate');
+    const page = await paginate(qb, query, TASK_SORT);
     const co = await loadCoOrganisations(
-      this.dataSource.manager,
+      context.manager,
       page.items.map((t) => t.id),
     );
-    return { ...page, items: page.items.map((t) => toTaskDto(t, co.get(t.id) ?? [], today)) };
+    return {
+      ...page,
+      items: page.items.map((t) => toTaskDto(t, co.get(t.id) ?? [], context.today)),
+    };
   }
 
-  async get(actor: Actor, id: string): Promise<TaskDto> {
-    const manager = this.dataSource.manager;
-    return this.kinds.task.toDto(
-      await this.writer.find(manager, this.kinds.task, actor, id),
-      manager,
-    );
+  get(actor: Actor, id: string): Promise<TaskDto> {
+    return this.writer.get(actor, TASK, id);
   }
 
-  async create(actor: Actor | null, body: CreateTaskDto): Promise<TaskDto> {
+  async create(actor: Actor, body: CreateTaskDto): Promise<TaskDto> {
     const coOrganisationIds = body.coOrganisationIds ?? [];
     return this.writer.create(
       actor,
-      this.kinds.task,
-      async (manager) => {
+      TASK,
+      async (tx) => {
         await this.organisations.requireOrganisation(
-          manager,
-          actor,
+          tx,
           body.leadOrganisationId,
           'leadOrganisationId',
         );
-        await this.assertCoOrganisations(manager, body.leadOrganisationId, coOrganisationIds);
+        await assertCoOrganisations(tx, body.leadOrganisationId, coOrganisationIds);
         if (body.assignedByPersonId) {
-          await this.people.requirePerson(
-            manager,
-            actor,
-            body.assignedByPersonId,
-            'assignedByPersonId',
-          );
+          await this.people.requirePerson(tx, body.assignedByPersonId, 'assignedByPersonId');
         }
-        const source = await this.resolveSource(manager, actor, {
+        const source = await this.resolveSource(tx, {
           sourceSessionId: body.sourceSessionId ?? null,
           sourceRecordId: body.sourceRecordId ?? null,
         });
-        const subject = await this.assertSubject(manager, {
+        const subject = await assertSubject(tx, {
           subjectType: body.subjectType ?? null,
           subjectId: body.subjectId ?? null,
         });
-        return manager.create(TaskEntity, {
+        return tx.manager.create(TaskEntity, {
           title: body.title,
           description: body.description ?? null,
           leadOrganisationId: body.leadOrganisationId,
@@ -147,42 +136,31 @@ export class TasksService {
           completedAt: null,
         });
       },
-      async (task, manager) => {
-        await replaceCoOrganisations(manager, task.id, coOrganisationIds);
-      },
+      (task, tx) => replaceCoOrganisations(tx, task.id, coOrganisationIds),
     );
   }
 
-  async update(actor: Actor, id: string, version: number, body: UpdateTaskDto): Promise<TaskDto> {
+  async update(target: Target, body: UpdateTaskDto): Promise<TaskDto> {
     rejectNulls(body, ['title', 'leadOrganisationId', 'priority', 'coOrganisationIds']);
     const { coOrganisationIds, ...changes } = sentFields(body);
-    return this.writer.change(actor, this.kinds.task, id, { version }, async (task, manager) => {
+    const id = target.id;
+    return this.writer.change(target, TASK, async (task, tx) => {
       const leadOrganisationId = changes.leadOrganisationId ?? task.leadOrganisationId;
       if (changes.leadOrganisationId !== undefined) {
-        await this.organisations.requireOrganisation(
-          manager,
-          actor,
-          leadOrganisationId,
-          'leadOrganisationId',
-        );
+        await this.organisations.requireOrganisation(tx, leadOrganisationId, 'leadOrganisationId');
       }
       if (coOrganisationIds !== undefined || changes.leadOrganisationId !== undefined) {
-        const co = coOrganisationIds ?? (await loadCoOrganisations(manager, [id])).get(id) ?? [];
-        await this.assertCoOrganisations(manager, leadOrganisationId, co);
-        await replaceCoOrganisations(manager, id, co);
+        const co = coOrganisationIds ?? (await loadCoOrganisations(tx.manager, [id])).get(id) ?? [];
+        await assertCoOrganisations(tx, leadOrganisationId, co);
+        await replaceCoOrganisations(tx, id, co);
       }
       if (changes.assignedByPersonId) {
-        await this.people.requirePerson(
-          manager,
-          actor,
-          changes.assignedByPersonId,
-          'assignedByPersonId',
-        );
+        await this.people.requirePerson(tx, changes.assignedByPersonId, 'assignedByPersonId');
       }
       if (changes.sourceSessionId !== undefined || changes.sourceRecordId !== undefined) {
         Object.assign(
           task,
-          await this.resolveSource(manager, actor, {
+          await this.resolveSource(tx, {
             // A new session without a record leaves the old session's conclusion behind.
             sourceSessionId:
               changes.sourceSessionId !== undefined
@@ -200,8 +178,8 @@ export class TasksService {
       if (changes.subjectType !== undefined || changes.subjectId !== undefined) {
         Object.assign(
           task,
-          await this.assertSubject(
-            manager,
+          await assertSubject(
+            tx,
             {
               subjectType:
                 changes.subjectType !== undefined ? changes.subjectType : task.subjectType,
@@ -221,100 +199,41 @@ export class TasksService {
     });
   }
 
-  async remove(actor: Actor, id: string, version: number): Promise<TaskDto> {
-    return this.writer.remove(actor, this.kinds.task, id, version);
+  remove(target: Target): Promise<TaskDto> {
+    return this.writer.remove(target, TASK);
   }
 
-  async restore(actor: Actor, id: string, version: number): Promise<TaskDto> {
-    return this.writer.restore(actor, this.kinds.task, id, version);
+  restore(target: Target): Promise<TaskDto> {
+    return this.writer.restore(target, TASK);
   }
 
   /**
-   * `start`, `complete` (needs a note), `cancel` (needs a reason) or `reopen`, audited under the
-   * action's name. start and complete are open to unit staff on the tasks their unit leads.
+   * `start`, `complete`, `cancel` or `reopen` by the status machine's rules (what each requires,
+   * what it changes), audited under the action's name. Who may act on which task is the route's
+   * declaration, applied by the write path.
    */
-  async act(
-    actor: Actor | null,
-    id: string,
-    version: number,
-    action: TaskAction,
-    body: TaskActionDto,
-  ): Promise<TaskDto> {
-    if (action === 'complete' && !body.note) {
-      throw RequestValidationError.field('note', 'is required to complete a task: what was done');
-    }
-    if (action === 'cancel' && !body.reason) {
-      throw RequestValidationError.field('reason', 'is required to cancel a task');
-    }
-    if (action !== 'cancel' && body.reason !== undefined) {
-      throw RequestValidationError.field('reason', `is only for cancel; use note to ${action}`);
-    }
-    const kind =
-      action === 'start' || action === 'complete' ? this.kinds.taskLedByCaller : this.kinds.task;
-    return this.writer.change(actor, kind, id, { version, action }, (task) => {
-      task.status = nextTaskStatus(task.status, action);
-      task.statusNote = body.note ?? null;
-      switch (action) {
-        case 'start':
-          break;
-        case 'complete':
-          task.completionNote = body.note ?? null;
-          task.completedAt = this.clock.now();
-          task.percent = 100;
-          task.percentFloor = 100;
-          break;
-        case 'cancel':
-          task.cancelReason = body.reason ?? null;
-          break;
-        case 'reopen':
-          // Reopened work starts over: the completion is void and progress may be reported lower.
-          task.completionNote = null;
-          task.cancelReason = null;
-          task.completedAt = null;
-          task.percentFloor = 0;
-          break;
-      }
-    });
-  }
-
-  private async assertCoOrganisations(
-    manager: EntityManager,
-    leadOrganisationId: string,
-    ids: string[],
-  ): Promise<void> {
-    if (ids.includes(leadOrganisationId)) {
-      throw RequestValidationError.field(
-        'coOrganisationIds',
-        'must not include the lead organisation',
-      );
-    }
-    if (ids.length === 0) return;
-    const found = await manager.find(OrganisationEntity, {
-      where: { id: In(ids) },
-      select: { id: true },
-    });
-    const known = new Set(found.map((o) => o.id));
-    const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw RequestValidationError.field(
-        'coOrganisationIds',
-        `no organisation has these ids: ${unknown.join(', ')}`,
-      );
-    }
+  act(target: Target, action: TaskAction, body: TaskActionDto): Promise<TaskDto> {
+    return this.writer.change(
+      target,
+      TASK,
+      (task) => {
+        Object.assign(
+          task,
+          planAction(TASK_STATUS_MACHINE, 'task', task, action, { ...body }, this.clock.now()),
+        );
+      },
+      { action },
+    );
   }
 
   /**
    * The session a task follows up and the conclusion it comes from: the conclusion must belong to
    * the session (given alone, it names the session).
    */
-  private async resolveSource(
-    manager: EntityManager,
-    actor: Actor | null,
-    source: Source,
-  ): Promise<Source> {
+  private async resolveSource(tx: RecordTransaction, source: Source): Promise<Source> {
     let sessionId = source.sourceSessionId;
     if (source.sourceRecordId) {
-      const record = await manager.findOne(SessionRecordEntity, {
+      const record = await tx.manager.findOne(SessionRecordEntity, {
         where: { id: source.sourceRecordId },
       });
       if (!record) {
@@ -334,49 +253,73 @@ export class TasksService {
       }
       sessionId = record.sessionId;
     }
-    if (sessionId) await this.sessions.requireSession(manager, actor, sessionId, 'sourceSessionId');
+    if (sessionId) await this.sessions.requireSession(tx, sessionId, 'sourceSessionId');
     return { sourceSessionId: sessionId, sourceRecordId: source.sourceRecordId };
-  }
-
-  /** Both or neither; a registered record type; a record of it that exists. */
-  private async assertSubject(
-    manager: EntityManager,
-    subject: Subject,
-    taskId?: string,
-  ): Promise<Subject> {
-    const { subjectType, subjectId } = subject;
-    if (subjectType === null && subjectId === null) return subject;
-    if (subjectType === null || subjectId === null) {
-      const message = 'subjectType and subjectId go together: send both or neither';
-      throw RequestValidationError.field(
-        subjectType === null ? 'subjectType' : 'subjectId',
-        message,
-      );
-    }
-    if (!recordTypes().includes(subjectType)) {
-      throw RequestValidationError.field(
-        'subjectType',
-        `must be one of: ${recordTypes().join(', ')}`,
-      );
-    }
-    if (subjectType === 'task' && subjectId === taskId) {
-      throw RequestValidationError.field('subjectId', 'a task cannot concern itself');
-    }
-    if (!(await recordExists(manager, subjectType, subjectId))) {
-      throw RequestValidationError.field('subjectId', `no ${subjectType} has this id`);
-    }
-    return subject;
   }
 }
 
+/** Co-operating units: not the lead, and each an organisation that exists. */
+async function assertCoOrganisations(
+  tx: RecordTransaction,
+  leadOrganisationId: string,
+  ids: string[],
+): Promise<void> {
+  if (ids.includes(leadOrganisationId)) {
+    throw RequestValidationError.field(
+      'coOrganisationIds',
+      'must not include the lead organisation',
+    );
+  }
+  if (ids.length === 0) return;
+  const found = await tx.manager.find(OrganisationEntity, {
+    where: { id: In(ids) },
+    select: { id: true },
+  });
+  const known = new Set(found.map((o) => o.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw RequestValidationError.field(
+      'coOrganisationIds',
+      `no organisation has these ids: ${unknown.join(', ')}`,
+    );
+  }
+}
+
+/** Both or neither; a kind of record others may refer to; one of it the caller can see. */
+async function assertSubject(
+  tx: RecordTransaction,
+  subject: Subject,
+  taskId?: string,
+): Promise<Subject> {
+  const { subjectType, subjectId } = subject;
+  if (subjectType === null && subjectId === null) return subject;
+  if (subjectType === null || subjectId === null) {
+    const message = 'subjectType and subjectId go together: send both or neither';
+    throw RequestValidationError.field(subjectType === null ? 'subjectType' : 'subjectId', message);
+  }
+  const kind = recordKindOf(subjectType);
+  if (!kind) {
+    throw RequestValidationError.field(
+      'subjectType',
+      `must be one of: ${recordKindNames().join(', ')}`,
+    );
+  }
+  if (subjectType === 'task' && subjectId === taskId) {
+    throw RequestValidationError.field('subjectId', 'a task cannot concern itself');
+  }
+  await tx.reference(kind, subjectId, 'subjectId');
+  return subject;
+}
+
+/** The co-operating units are rows of their own; the task's new version covers them. */
 async function replaceCoOrganisations(
-  manager: EntityManager,
+  tx: RecordTransaction,
   taskId: string,
   organisationIds: string[],
 ): Promise<void> {
-  await manager.delete(TaskCoOrganisationEntity, { taskId });
+  await tx.manager.delete(TaskCoOrganisationEntity, { taskId });
   if (organisationIds.length > 0) {
-    await manager.insert(
+    await tx.manager.insert(
       TaskCoOrganisationEntity,
       organisationIds.map((organisationId) => ({ taskId, organisationId })),
     );

@@ -2,15 +2,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { runMigrationsLocked } from '@app/platform';
-import { DemoTally, importAdminUnits, readReferenceData, RegistryDemoSeeder } from '@app/registry';
-import { SessionsDemoSeeder } from '@app/tasks';
-import { DemoUsersSeeder } from '../demo-users';
+import { importAdminUnits, readReferenceData } from '@app/registry';
+import { DemoTally } from '../demo/demo';
+import { RegistryDemoSeeder } from '../demo/registry.demo';
+import { SessionsDemoSeeder } from '../demo/sessions.demo';
+import { DemoUsersSeeder } from '../demo/users.demo';
 import { progressReporter, say } from '../output';
+
+/** Tests stop a run after a step, to prove that a second run completes an interrupted one. */
+const STOP_AFTER = 'ST_SEED_DEMO_STOP_AFTER';
 
 @Command({
   name: 'seed:demo',
   description:
-    'Load the demo data of DOMAIN.md (the official units first if missing); running it twice changes nothing',
+    'Load the official administrative units (unless already there), then the demo data of the article the product grew from; running it again changes nothing',
 })
 export class SeedDemoCommand extends CommandRunner {
   constructor(
@@ -24,28 +29,31 @@ export class SeedDemoCommand extends CommandRunner {
 
   async run(): Promise<void> {
     await runMigrationsLocked(this.dataSource);
-    const [{ count }] = await this.dataSource.query<{ count: string }[]>(
-      `SELECT count(*) AS count FROM admin_unit WHERE deleted_at IS NULL`,
+    // The import itself decides what is missing (it changes nothing when the official lists are
+    // there), whatever else the database holds: units made by hand, or an earlier run cut short.
+    const units = await importAdminUnits(this.dataSource, await readReferenceData(), {
+      progress: progressReporter(),
+    });
+    say(
+      units.inserted + units.updated + units.successorsAdded + units.successorsRemoved === 0
+        ? 'The official administrative units are already loaded'
+        : `Loaded the official administrative units: ${units.inserted} added, ${units.updated} corrected`,
     );
-    if (Number(count) === 0) {
-      say('No administrative units yet: loading the official lists first');
-      await importAdminUnits(this.dataSource, await readReferenceData(), {
-        progress: progressReporter(),
-      });
-    }
+    if (process.env[STOP_AFTER] === 'units') return;
     const tally = new DemoTally();
     const registry = await this.registry.seed(tally);
+    if (process.env[STOP_AFTER] === 'registry') return;
     await this.sessions.seed(tally, registry);
-    const passwords = await this.users.seed(tally, registry);
+    const accounts = await this.users.seed(tally, registry);
     say(
       tally.created === 0
         ? `The demo data is already there (${tally.existing} records); nothing changed`
         : `Demo data: created ${tally.created} records, ${tally.existing} were already there`,
     );
-    if (passwords.length > 0) {
+    if (accounts.length > 0) {
       say('\nDemo accounts (passwords are shown only now; change them before real use):');
-      for (const { username, role, password } of passwords)
-        say(`  ${username.padEnd(16)} ${role.padEnd(18)} ${password}`);
+      for (const { username, role, password, boundTo } of accounts)
+        say(`  ${username.padEnd(14)} ${role.padEnd(17)} ${password}  ${boundTo}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { ROLES, type Role, UsersService } from '@app/platform';
-import { generatePassword } from '../demo-users';
+import { ROLES, type Role, SYSTEM_ACTOR, UsersService } from '@app/platform';
+import { generatePassword } from '../password';
 import { say } from '../output';
 
 interface UserCreateOptions {
@@ -29,7 +29,7 @@ export class UserCreateCommand extends CommandRunner {
       );
     }
     const password = options.password ?? generatePassword();
-    const user = await this.users.create(null, {
+    const user = await this.users.create(SYSTEM_ACTOR, {
       username,
       password,
       fullName: options.fullName ?? username,
@@ -90,7 +90,7 @@ export class UserResetPasswordCommand extends CommandRunner {
 
   async run([username]: string[], options: { password?: string }): Promise<void> {
     const password = options.password ?? generatePassword();
-    const user = await this.users.resetPassword(null, username, password);
+    const user = await this.users.resetPassword(SYSTEM_ACTOR, username, password);
     say(`New password set for ${user.username}; their sessions have ended`);
     if (!options.password) say(`Password (shown only now): ${password}`);
   }

@@ -1,25 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/policy.decorator';
-import { ApiProblems } from '../http/api-problems.decorator';
-import { PageOf } from '../http/list-query';
+import { Query } from '@nestjs/common';
+import { ApiResource, ListRoute } from '../http/routes';
 import { AuditService } from './audit.service';
 import { AuditEventDto, AuditEventQueryDto } from './dto/audit-event.dto';
 
-@ApiTags('audit')
-@Controller('api/v1/audit-events')
+@ApiResource('api/v1/audit-events', 'audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get()
-  @Allow(['admin', 'leadership'])
-  @ApiOperation({
-    operationId: 'listAuditEvents',
+  @ListRoute('', {
+    roles: ['admin', 'leadership'],
     summary: 'Who changed what, when, before and after',
+    item: AuditEventDto,
   })
-  @ApiOkResponse({ type: PageOf(AuditEventDto) })
-  @ApiProblems(400)
-  list(@Query() query: AuditEventQueryDto) {
+  listAuditEvents(@Query() query: AuditEventQueryDto) {
     return this.audit.list(query);
   }
 }

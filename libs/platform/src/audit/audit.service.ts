@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Page, paginate } from '../http/list-query';
 import { AuditEventEntity } from './audit-event.entity';
-import { AuditEventDto, AuditEventQueryDto } from './dto/audit-event.dto';
+import { AUDIT_EVENT_SORT, AuditEventDto, AuditEventQueryDto } from './dto/audit-event.dto';
 
 /** Keys that never reach the audit trail, at any depth. */
 const SECRET_KEYS = new Set(['password', 'passwordHash', 'token', 'tokenHash', 'accessToken']);
@@ -40,10 +40,10 @@ export class AuditService {
    * Writes an audit event with the transaction's manager, so the event and the change it records
    * commit or roll back together. There is deliberately no variant without a manager.
    */
-  async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
     await manager.insert(AuditEventEntity, {
-      actorId: actor?.userId ?? null,
-      requestId: actor?.requestId ?? null,
+      actorId: actor.userId,
+      requestId: actor.requestId ?? null,
       entityType: entry.entityType,
       entityId: entry.entityId,
       action: entry.action,
@@ -61,7 +61,7 @@ export class AuditService {
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.at < :to', { to: query.to });
-    const page = await paginate(qb, query, { at: 'e.seq' }, 'at', 'e.seq');
+    const page = await paginate(qb, query, AUDIT_EVENT_SORT, 'e.seq');
     return { ...page, items: page.items.map(toAuditEventDto) };
   }
 }

@@ -6,8 +6,9 @@ import { AuthService } from './auth.service';
 import { ACCESS_POLICY, AccessPolicy, PUBLIC_ROUTE } from './policy.decorator';
 
 /**
- * The one guard of every route. Deny by default: a route must say `@Public()` or `@Allow(...)`;
- * one that says neither answers 403 (and the route-table test fails before it ships).
+ * The one guard of every route. Deny by default: a route must say `@Public()` or declare a policy;
+ * one that says neither answers 403 (and the route-table test fails before it ships). The route's
+ * scope rules go onto the caller, where the shared read and write paths apply them.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -30,14 +31,11 @@ export class AccessGuard implements CanActivate {
         'Sign in first and send the token as Authorization: Bearer <token>',
       );
     }
-    const actor = await this.auth.authenticate(match[1]);
-    if (!actor)
+    const user = await this.auth.authenticate(match[1]);
+    if (!user)
       throw new UnauthorizedError(
         'The token is not valid: it expired or was revoked; sign in again',
       );
-    const requestId = (request as { id?: unknown }).id;
-    actor.requestId = typeof requestId === 'string' ? requestId : undefined;
-    request.actor = actor;
 
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(
       ACCESS_POLICY,
@@ -47,11 +45,18 @@ export class AccessGuard implements CanActivate {
       this.logger.error(`${request.method} ${request.path} declares no access policy`);
       throw new ForbiddenError('This route declares no access policy, so it is closed');
     }
-    if (!policy.roles.includes(actor.role)) {
+    if (!policy.roles.includes(user.role)) {
       throw new ForbiddenError(
-        `Your role (${actor.role}) may not do this; it is for: ${policy.roles.join(', ')}`,
+        `Your role (${user.role}) may not do this; it is for: ${policy.roles.join(', ')}`,
       );
     }
+    const requestId = (request as { id?: unknown }).id;
+    request.actor = {
+      ...user,
+      requestId: typeof requestId === 'string' ? requestId : undefined,
+      scopes: policy.scopes,
+      seesDeleted: policy.deletedFor.includes(user.role),
+    };
     return true;
   }
 }

@@ -1,14 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CommandRoute, GetRoute } from '../http/routes';
 import { type Actor, CurrentActor } from './actor';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResponseDto } from './dto/login.dto';
 import { UserDto } from './dto/user.dto';
+import { Public } from './policy.decorator';
 import { ANY_ROLE } from './roles';
-import { Allow, Public } from './policy.decorator';
 import { UsersService } from './users.service';
+
+/** The client address sign-in throttling counts by (behind a proxy: set TRUST_PROXY). */
+function clientAddress(request: Request): string {
+  return request.ip ?? 'unknown';
+}
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -31,39 +37,40 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
   login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
-    return this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    return this.auth.login(body.username, body.password, clientAddress(request));
   }
 
-  @Post('logout')
-  @Allow(ANY_ROLE)
-  @HttpCode(204)
-  @ApiOperation({ operationId: 'logout', summary: 'End the token of this request' })
-  @ApiNoContentResponse({ description: 'The token no longer works' })
+  @CommandRoute('logout', {
+    roles: ANY_ROLE,
+    summary: 'End the token of this request',
+    responseDescription: 'The token no longer works',
+  })
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.auth.logout(actor);
   }
 
-  @Get('me')
-  @Allow(ANY_ROLE)
-  @ApiOperation({ operationId: 'me', summary: 'The signed-in user' })
-  @ApiOkResponse({ type: UserDto })
+  @GetRoute('me', {
+    roles: ANY_ROLE,
+    summary: 'The signed-in user',
+    response: UserDto,
+  })
   me(@CurrentActor() actor: Actor): Promise<UserDto> {
-    return this.users.get(actor.userId);
+    return this.users.get(actor.userId!);
   }
 
-  @Post('change-password')
-  @Allow(ANY_ROLE)
-  @HttpCode(204)
-  @ApiOperation({
-    operationId: 'changePassword',
+  @CommandRoute('change-password', {
+    roles: ANY_ROLE,
     summary: 'Change your own password; every token of yours ends, sign in again',
+    description:
+      'A wrong current password counts as a failed sign-in for your username: repeated, it is refused with 429.',
+    responseDescription: 'Changed',
   })
-  @ApiNoContentResponse({ description: 'Changed' })
-  @ApiProblems(400)
+  @ApiProblems(429)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
+    @Req() request: Request,
   ): Promise<void> {
-    await this.auth.changePassword(actor, body);
+    await this.auth.changePassword(actor, body, clientAddress(request));
   }
 }

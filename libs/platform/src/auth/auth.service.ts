@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
-import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { Transactions } from '../database/transactions';
+import { RecordWriter } from '../database/record-writer';
 import { RequestValidationError, UnauthorizedError } from '../http/domain-errors';
 import { Clock } from '../time/clock';
 import { AccessTokenEntity } from './access-token.entity';
-import type { Actor } from './actor';
+import { type Actor, SYSTEM_ACTOR } from './actor';
 import { ChangePasswordDto, LoginResponseDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
 import {
@@ -19,9 +18,16 @@ import {
 import type { Role } from './roles';
 import { hashToken, newToken, revokeTokensOf } from './tokens';
 import { UserEntity } from './user.entity';
+import { USER } from './user.kind';
 import { toUserDto } from './user.mapper';
 
 const INVALID_CREDENTIALS = 'Invalid username or password';
+
+/** A valid token's user, before the route adds what it lets them reach. */
+export type SignedInUser = Omit<Actor, 'requestId' | 'scopes' | 'seesDeleted' | 'role'> & {
+  userId: string;
+  role: Role;
+};
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
@@ -30,8 +36,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writer: RecordWriter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -39,12 +44,7 @@ export class AuthService implements OnApplicationBootstrap {
   /** First start on an empty database with ADMIN_PASSWORD set: the account `admin` is created. */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.adminPassword) return;
-    const created = await createFirstAdmin(
-      this.dataSource,
-      this.transactions,
-      this.audit,
-      this.config.adminPassword,
-    );
+    const created = await createFirstAdmin(this.writer, this.config.adminPassword);
     if (created) this.logger.log('Created the account "admin" from ADMIN_PASSWORD');
   }
 
@@ -63,7 +63,7 @@ export class AuthService implements OnApplicationBootstrap {
   async login(rawUsername: string, password: string, address: string): Promise<LoginResponseDto> {
     const username = rawUsername.trim().toLowerCase();
     const throttle = this.loginThrottle();
-    await throttle.beforeAttempt(username, address);
+    await throttle.attempt(username, address);
     const user = await this.dataSource.getRepository(UserEntity).findOne({
       where: { username, active: true },
     });
@@ -74,7 +74,7 @@ export class AuthService implements OnApplicationBootstrap {
       await throttle.failed(username, address);
       throw new UnauthorizedError(INVALID_CREDENTIALS);
     }
-    await throttle.succeeded(username);
+    await throttle.succeeded(username, address);
     const token = newToken();
     const expiresAt = new Date(this.clock.now().getTime() + this.config.tokenTtlS * 1000);
     await this.dataSource.getRepository(AccessTokenEntity).insert({
@@ -93,11 +93,11 @@ export class AuthService implements OnApplicationBootstrap {
   async logout(actor: Actor): Promise<void> {
     await this.dataSource
       .getRepository(AccessTokenEntity)
-      .update({ id: actor.tokenId }, { revokedAt: () => 'now()' });
+      .update({ id: actor.tokenId! }, { revokedAt: () => 'now()' });
   }
 
   /** The caller behind a bearer token, in one indexed query; undefined when it is not valid now. */
-  async authenticate(token: string): Promise<Actor | undefined> {
+  async authenticate(token: string): Promise<SignedInUser | undefined> {
     const rows = await this.dataSource.query<
       {
         token_id: string;
@@ -126,61 +126,56 @@ export class AuthService implements OnApplicationBootstrap {
     };
   }
 
-  /** A user changes their own password; every token of theirs, this one included, ends. */
-  async changePassword(actor: Actor, body: ChangePasswordDto): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, {
-        where: { id: actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+  /**
+   * A user changes their own password; every token of theirs, this one included, ends. The current
+   * password is an attempt like a sign-in's, throttled the same way, so a stolen token cannot be
+   * used to guess it.
+   */
+  async changePassword(actor: Actor, body: ChangePasswordDto, address: string): Promise<void> {
+    const throttle = this.loginThrottle();
+    await throttle.attempt(actor.username, address);
+    await this.writer.run(actor, async (tx) => {
+      const user = await tx.lock(USER, actor.userId!);
       if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+        await throttle.failed(actor.username, address);
         throw RequestValidationError.field('currentPassword', 'is not your current password');
       }
       assertAcceptablePassword(body.newPassword, user.username, 'newPassword');
-      const before = toUserDto(user);
-      user.passwordHash = await hashPassword(body.newPassword);
-      user.updatedBy = actor.userId;
-      await manager.save(user);
-      await revokeTokensOf(manager, user.id);
-      await this.audit.record(manager, actor, {
-        entityType: 'user',
-        entityId: user.id,
-        action: 'change_password',
-        before,
-        after: toUserDto(user),
-      });
+      const passwordHash = await hashPassword(body.newPassword);
+      await tx.change(
+        USER,
+        user,
+        (u) => {
+          u.passwordHash = passwordHash;
+        },
+        { action: 'change_password' },
+      );
+      await revokeTokensOf(tx.manager, user.id);
     });
+    await throttle.succeeded(actor.username, address);
   }
 }
 
 /** Creates `admin` when no account exists; true when it did. Safe when replicas start together. */
-export async function createFirstAdmin(
-  dataSource: DataSource,
-  transactions: Transactions,
-  audit: AuditService,
-  password: string,
-): Promise<boolean> {
+export async function createFirstAdmin(writer: RecordWriter, password: string): Promise<boolean> {
   assertAcceptablePassword(password, 'admin', 'ADMIN_PASSWORD');
-  return transactions.run(async (manager) => {
+  const passwordHash = await hashPassword(password);
+  return writer.run(SYSTEM_ACTOR, async (tx) => {
     // One replica at a time decides; the others then see the account.
-    await manager.query('SELECT pg_advisory_xact_lock(727274202502)');
-    if ((await manager.count(UserEntity, { withDeleted: true })) > 0) return false;
-    const user = manager.create(UserEntity, {
-      username: 'admin',
-      passwordHash: await hashPassword(password),
-      fullName: 'Administrator',
-      role: 'admin',
-      organisationId: null,
-      adminUnitId: null,
-      active: true,
-    });
-    await manager.save(user);
-    await audit.record(manager, null, {
-      entityType: 'user',
-      entityId: user.id,
-      action: 'create',
-      after: toUserDto(user),
-    });
+    await tx.manager.query('SELECT pg_advisory_xact_lock(727274202502)');
+    if ((await tx.manager.count(UserEntity, { withDeleted: true })) > 0) return false;
+    await tx.insert(
+      USER,
+      tx.manager.create(UserEntity, {
+        username: 'admin',
+        passwordHash,
+        fullName: 'Administrator',
+        role: 'admin',
+        organisationId: null,
+        adminUnitId: null,
+        active: true,
+      }),
+    );
     return true;
   });
 }

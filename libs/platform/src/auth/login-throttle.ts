@@ -8,15 +8,19 @@ export interface LoginThrottleOptions {
   lockoutS: number;
 }
 
-/** Failures after which each further attempt for that username is made to wait. */
+/** Attempts after which each further one for that username is made to wait. */
 const SLOW_AFTER = 3;
 const SLOW_STEP_MS = 400;
 const SLOW_MAX_MS = 3000;
 
 /**
- * Failed logins counted per username and per client address in PostgreSQL (`login_throttle`), so
- * every replica sees the same counts. A few failures slow each attempt; more refuse it with 429 until
- * the window ends. A success clears the username's count.
+ * Password attempts (sign-in, and a password change's current password) counted per username and
+ * per client address in PostgreSQL (`login_throttle`), so every replica sees the same counts.
+ * Each attempt is counted before its password is checked, in one atomic statement (INSERT … ON
+ * CONFLICT … RETURNING), so twenty parallel guesses are twenty attempts: past the limit they are
+ * refused with 429 without being checked. A success clears the username's count and gives the
+ * address its attempt back; a few failures slow each attempt, reaching the limit locks the key for
+ * the whole lockout.
  */
 export class LoginThrottle {
   private readonly byUsername: RateLimiterPostgres;
@@ -46,48 +50,53 @@ export class LoginThrottle {
     });
   }
 
-  /** Refuses (429) a locked username or address; otherwise waits as long as recent failures ask. */
-  async beforeAttempt(username: string, address: string): Promise<void> {
-    const [user, addr] = await Promise.all([
-      this.byUsername.get(username),
-      this.byAddress.get(address),
+  /**
+   * Counts one attempt for the username and the address; refuses it (429) past either limit,
+   * else waits as long as the username's earlier attempts ask. Call before checking the password.
+   */
+  async attempt(username: string, address: string): Promise<void> {
+    const [user, addr] = await Promise.allSettled([
+      this.byUsername.consume(username),
+      this.byAddress.consume(address),
     ]);
-    const locked = [
-      [user, this.options.maxFailuresPerUsername] as const,
-      [addr, this.options.maxFailuresPerAddress] as const,
-    ].filter(([res, max]) => res !== null && res.consumedPoints >= max);
-    if (locked.length > 0) {
-      const waitMs = Math.max(...locked.map(([res]) => (res as RateLimiterRes).msBeforeNext));
+    const refused = [user, addr]
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason as unknown);
+    const storeError = refused.find((reason) => !(reason instanceof RateLimiterRes));
+    if (storeError) throw storeError as Error;
+    if (refused.length > 0) {
+      const waitMs = Math.max(...refused.map((res) => (res as RateLimiterRes).msBeforeNext));
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       throw new TooManyRequestsError(
-        `Too many failed sign-in attempts; try again in ${Math.ceil(seconds / 60)} minute(s)`,
+        `Too many failed password attempts; try again in ${Math.ceil(seconds / 60)} minute(s)`,
         seconds,
       );
     }
-    const failures = user?.consumedPoints ?? 0;
-    if (failures >= SLOW_AFTER) {
-      const delay = Math.min((failures - SLOW_AFTER + 1) * SLOW_STEP_MS, SLOW_MAX_MS);
+    const earlier = (user as PromiseFulfilledResult<RateLimiterRes>).value.consumedPoints - 1;
+    if (earlier >= SLOW_AFTER) {
+      const delay = Math.min((earlier - SLOW_AFTER + 1) * SLOW_STEP_MS, SLOW_MAX_MS);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 
-  /** Counts a failure; reaching the limit locks the key for the whole lockout from now. */
+  /** The attempt failed: reaching a limit locks that key for the whole lockout from now. */
   async failed(username: string, address: string): Promise<void> {
     const [user, addr] = await Promise.all([
-      this.byUsername.penalty(username, 1),
-      this.byAddress.penalty(address, 1),
+      this.byUsername.get(username),
+      this.byAddress.get(address),
     ]);
     await Promise.all([
-      user.consumedPoints >= this.options.maxFailuresPerUsername
+      user && user.consumedPoints >= this.options.maxFailuresPerUsername
         ? this.byUsername.block(username, this.options.lockoutS)
         : undefined,
-      addr.consumedPoints >= this.options.maxFailuresPerAddress
+      addr && addr.consumedPoints >= this.options.maxFailuresPerAddress
         ? this.byAddress.block(address, this.options.lockoutS)
         : undefined,
     ]);
   }
 
-  async succeeded(username: string): Promise<void> {
-    await this.byUsername.delete(username);
+  /** The attempt succeeded: the username starts afresh and the address gets its attempt back. */
+  async succeeded(username: string, address: string): Promise<void> {
+    await Promise.all([this.byUsername.delete(username), this.byAddress.reward(address, 1)]);
   }
 }

@@ -1,48 +1,78 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from './actor';
 
-let parameterCounter = 0;
+/**
+ * The rules that narrow what a permitted role reaches, each implemented in SQL by the kinds of
+ * records it applies to:
+ * - `district`: district officers reach only records of their district and its communes;
+ * - `lead_organisation`: unit staff reach only the tasks their organisation leads.
+ * Other roles pass every rule. A record outside the caller's scope is simply not found (404).
+ */
+export const SCOPE_RULES = ['district', 'lead_organisation'] as const;
+export type ScopeRule = (typeof SCOPE_RULES)[number];
+
+/** How one kind of record implements one rule: a WHERE on the query's alias `r`. */
+export interface ScopeFilter<E extends ObjectLiteral = ObjectLiteral> {
+  where(qb: SelectQueryBuilder<E>, actor: Actor): void;
+  /**
+   * The input field that places a new or changed record in the scope (e.g. `adminUnitId`): a
+   * record the caller writes must stay within their scope, or the answer is 400 naming it.
+   */
+  field?: string;
+  /** What is wrong with that field, when the default of the rule does not read well. */
+  message?: string;
+}
+
+/** What a scope rule needs to know of a kind of record: its name and the rules it implements. */
+export interface ScopedKind {
+  label: string;
+  scopes: Partial<Record<ScopeRule, ScopeFilter<never>>>;
+}
+
+/** The kind's rules that `scopes` name; throws when the kind does not implement one of them. */
+export function scopeFilters<E extends ObjectLiteral>(
+  kind: { label: string; scopes: Partial<Record<ScopeRule, ScopeFilter<E>>> },
+  scopes: readonly ScopeRule[],
+): ScopeFilter<E>[] {
+  return scopes.map((rule) => {
+    const filter = kind.scopes[rule];
+    if (!filter) {
+      throw new Error(
+        `${kind.label} records do not implement the scope rule "${rule}" their route declares`,
+      );
+    }
+    return filter;
+  });
+}
 
 /**
- * The admin unit a district officer is bound to, or undefined for roles that see every district.
- * An officer with no unit sees nothing (a misconfigured account must not see everything).
+ * The admin unit a district officer is bound to, or undefined for roles that every district
+ * rule lets through. An officer with no unit reaches nothing (a misconfigured account must not
+ * see everything).
  */
 export function districtOf(actor: Actor): string | null | undefined {
   return actor.role === 'district_officer' ? actor.adminUnitId : undefined;
 }
 
-/**
- * SQL that keeps rows whose admin unit (`column`) is the officer's district or one of its
- * communes. Applied in the WHERE clause of lists, reads, updates and deletes alike, so a record
- * outside the district is simply not found.
- */
-export function whereInDistrict<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  column: string,
-  actor: Actor,
-): SelectQueryBuilder<E> {
-  const district = districtOf(actor);
-  if (district === undefined) return qb;
-  if (district === null) return qb.andWhere('1 = 0');
-  const name = `scopeUnit${++parameterCounter % 1_000_000}`;
-  return qb.andWhere(
-    `${column} IN (SELECT su.id FROM admin_unit su WHERE su.id = :${name} OR su.parent_id = :${name})`,
-    { [name]: district },
-  );
+/** The organisation unit staff work for, or undefined for roles the organisation rules let through. */
+export function unitOf(actor: Actor): string | null | undefined {
+  return actor.role === 'unit_staff' ? actor.organisationId : undefined;
 }
 
-/** True when an admin unit id lies in the officer's district (always true for other roles). */
-export async function isInDistrict(
-  query: (sql: string, params: unknown[]) => Promise<unknown[]>,
-  actor: Actor,
-  adminUnitId: string,
-): Promise<boolean> {
-  const district = districtOf(actor);
-  if (district === undefined) return true;
-  if (district === null) return false;
-  const rows = await query(
-    'SELECT 1 FROM admin_unit WHERE id = $1 AND (id = $2 OR parent_id = $2)',
-    [adminUnitId, district],
-  );
-  return rows.length > 0;
+/** True when the rule narrows what this caller reaches (false: it lets them through). */
+export function narrows(rule: ScopeRule, actor: Actor): boolean {
+  switch (rule) {
+    case 'district':
+      return districtOf(actor) !== undefined;
+    case 'lead_organisation':
+      return unitOf(actor) !== undefined;
+  }
+}
+
+let parameterCounter = 0;
+
+/** A fresh query parameter name, so two filters on one query never collide. */
+export function parameterName(prefix: string): string {
+  parameterCounter = (parameterCounter + 1) % 1_000_000;
+  return `${prefix}${parameterCounter}`;
 }

@@ -1,14 +1,12 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TrackedEntity, VIETNAMESE } from '../database/tracked.entity';
-import type { Role } from './roles';
+import { sqlIn } from '../database/sql';
+import { type Role, ROLES } from './roles';
 
 /** An account. People in the registry are contacts; only users sign in. */
 @Entity('app_user')
 @Index('uq_app_user_username', ['username'], { unique: true })
-@Check(
-  'ck_app_user_role',
-  `role IN ('admin', 'department_staff', 'unit_staff', 'district_officer', 'leadership')`,
-)
+@Check('ck_app_user_role', sqlIn('role', ROLES))
 export class UserEntity extends TrackedEntity {
   /** Lower-case, unique for ever (a deactivated account keeps its name). */
   @Column({ type: 'text' })

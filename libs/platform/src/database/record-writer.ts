@@ -1,199 +1,412 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, EntityTarget, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isDeepStrictEqual } from 'node:util';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { ConflictError, NotFoundError, RequestValidationError } from '../http/domain-errors';
-import { assertVersion } from './records';
-import { TrackedEntity } from './tracked.entity';
+import { narrows, scopeFilters, type ScopeRule } from '../auth/scope';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RequestValidationError,
+} from '../http/domain-errors';
+import { assertIfMatch, type IfMatch } from '../http/etag';
+import type { Target } from '../http/target';
+import { calendarDate, Clock } from '../time/clock';
+import { type ReadContext, type RecordKind } from './record-kind';
+import type { TrackedEntity } from './tracked.entity';
 import { Transactions } from './transactions';
 
-/**
- * What the shared write path needs to know about one kind of record: its audit name, how to show
- * it, and how the caller's scope narrows it (in SQL, so an out-of-scope record is simply not found).
- */
-export interface RecordKind<E extends TrackedEntity, D extends object> {
-  /** The audit `entityType`, e.g. `organisation`. */
-  entityType: string;
-  /** How messages name it, e.g. `Organisation`. */
-  label: string;
-  entity: EntityTarget<E>;
-  /** The response shape; may read related rows with the same manager (one batched query). */
-  toDto(record: E, manager: EntityManager): D | Promise<D>;
-  /** Adds the caller's scope to a query on alias `r` (district officers, unit staff). */
-  scope?(qb: SelectQueryBuilder<E>, actor: Actor): void;
-  /** Refuses a change the record's state forbids (e.g. a closed session is read-only). */
-  assertWritable?(record: E): void;
+/** Columns the write path keeps itself: never part of "what changed". */
+const BOOKKEEPING = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'version',
+  'createdBy',
+  'updatedBy',
+]);
+
+const SCOPE_MESSAGES: Record<ScopeRule, string> = {
+  district: 'must be your district or one of its communes',
+  lead_organisation: 'must be your organisation',
+};
+
+export interface FindOptions {
+  /** Lock the row until the transaction ends (writers of one record serialise here). */
+  lock?: boolean;
+  /** Find it even when deleted (restore). */
+  withDeleted?: boolean;
 }
 
 export interface ChangeOptions {
-  /** The audit action; `update` by default. */
+  /** The audit action; `update` by default, or a status action's name. */
   action?: string;
-  /** Skip the If-Match check (CLI and internal changes that re-read the record). */
-  version?: number;
 }
 
 /**
- * The one write path of every feature: lock the record in the caller's scope (404 otherwise),
- * compare the If-Match version (412), change it, bump its version, and write the audit event, all
- * in one transaction. Concurrent writers serialise on the row lock, so exactly one of them wins.
+ * One unit of work of one caller: every record it reads is narrowed by the caller's scope rules
+ * (those their route declared), every change it makes bumps the record's version and writes its
+ * audit event in the same transaction. Services change rows only through it.
  */
-@Injectable()
-export class RecordWriter {
+export class RecordTransaction {
   constructor(
-    private readonly transactions: Transactions,
+    readonly manager: EntityManager,
+    readonly actor: Actor,
+    readonly context: ReadContext,
     private readonly audit: AuditService,
   ) {}
 
-  /** Loads a visible record for reading; 404 when it does not exist, is deleted or is out of scope. */
-  async find<E extends TrackedEntity, D extends object>(
-    manager: EntityManager,
-    kind: RecordKind<E, D>,
-    actor: Actor | null,
+  /** A visible record in the caller's scope; 404 when it does not exist, is deleted or is out of scope. */
+  async find<E extends TrackedEntity>(
+    kind: RecordKind<E, object>,
     id: string,
-    options: { lock?: boolean; withDeleted?: boolean } = {},
+    options: FindOptions = {},
   ): Promise<E> {
-    const qb = manager.createQueryBuilder(kind.entity, 'r').where('r.id = :id', { id });
+    const qb = visibleQuery(this.manager, kind, this.actor.scopes, this.actor).andWhere(
+      'r.id = :id',
+      { id },
+    );
     if (options.withDeleted) qb.withDeleted();
-    if (actor && kind.scope) kind.scope(qb, actor);
-    if (options.lock) qb.setLock('pessimistic_write');
+    if (options.lock) qb.setLock('pessimistic_write', undefined, ['r']);
     const record = await qb.getOne();
     if (!record) throw new NotFoundError(kind.label, id);
     return record;
   }
 
   /**
-   * Creates a record: `build` validates and returns it unsaved; `afterInsert` writes what needs its
-   * id (links, child rows) in the same transaction.
+   * A record to change: found in scope and locked, at the version the client read (412), and in a
+   * state that allows changes (e.g. not a closed session's minutes, 409).
    */
+  async lock<E extends TrackedEntity>(
+    kind: RecordKind<E, object>,
+    id: string,
+    options: { ifMatch?: IfMatch; withDeleted?: boolean; writable?: boolean } = {},
+  ): Promise<E> {
+    const record = await this.find(kind, id, { lock: true, withDeleted: options.withDeleted });
+    assertIfMatch(record, options.ifMatch, kind.label.toLowerCase());
+    if (options.writable !== false) kind.assertWritable?.(record);
+    return record;
+  }
+
   /**
    * A record another record refers to by id (a task's lead organisation, a session's host): 400
-   * naming the field when it does not exist, is deleted or lies outside the caller's scope.
+   * naming the field when it does not exist, is deleted, or is one the caller could not see (the
+   * kind's district rule applies to every reference, whatever the route).
    */
-  async reference<E extends TrackedEntity, D extends object>(
-    manager: EntityManager,
-    kind: RecordKind<E, D>,
-    actor: Actor | null,
+  async reference<E extends TrackedEntity>(
+    kind: RecordKind<E, object>,
     id: string,
     field: string,
   ): Promise<E> {
-    try {
-      return await this.find(manager, kind, actor, id);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+    const visibility: ScopeRule[] = kind.scopes.district ? ['district'] : [];
+    const record = await visibleQuery(this.manager, kind, visibility, this.actor)
+      .andWhere('r.id = :id', { id })
+      .getOne();
+    if (!record)
       throw RequestValidationError.field(field, `no ${kind.label.toLowerCase()} has this id`);
-    }
+    return record;
   }
 
-  async create<E extends TrackedEntity, D extends object>(
-    actor: Actor | null,
+  toDto<E extends TrackedEntity, D extends object>(kind: RecordKind<E, D>, record: E) {
+    return kind.toDto(record, this.context);
+  }
+
+  /**
+   * Inserts a new record, then what needs its id (`afterInsert`: links, child rows); the record
+   * must lie within the caller's scope; audited as `create` with the record as shown.
+   */
+  async insert<E extends TrackedEntity, D extends object>(
     kind: RecordKind<E, D>,
-    build: (manager: EntityManager) => Promise<E>,
-    afterInsert?: (record: E, manager: EntityManager) => Promise<void>,
+    record: E,
+    afterInsert?: (record: E) => Promise<void>,
   ): Promise<D> {
-    return this.transactions.run(async (manager) => {
-      const record = await build(manager);
-      record.createdBy = actor?.userId ?? null;
-      record.updatedBy = actor?.userId ?? null;
-      await manager.save(record);
-      await afterInsert?.(record, manager);
-      const saved = await this.find(manager, kind, null, record.id);
-      const dto = await kind.toDto(saved, manager);
-      await this.audit.record(manager, actor, {
-        entityType: kind.entityType,
-        entityId: saved.id,
-        action: 'create',
-        after: dto,
-      });
-      return dto;
-    });
+    record.createdBy = this.actor.userId;
+    record.updatedBy = this.actor.userId;
+    await this.manager.save(record);
+    await afterInsert?.(record);
+    const saved = await this.assertInScope(kind, record.id);
+    const dto = await kind.toDto(saved, this.context);
+    await this.record(kind, saved.id, 'create', null, dto);
+    return dto;
   }
 
-  /** Changes a record the caller can see, at the version they read. */
+  /**
+   * Changes a locked record: `apply` mutates it (and may rewrite its child rows). When neither a
+   * column nor the record as shown changed, nothing is written: no new version, no audit event.
+   * Otherwise the changed columns are saved with a new version, the record must still lie within
+   * the caller's scope, and the change is audited with the record before and after.
+   */
   async change<E extends TrackedEntity, D extends object>(
-    actor: Actor | null,
     kind: RecordKind<E, D>,
-    id: string,
-    options: ChangeOptions,
-    apply: (record: E, manager: EntityManager) => Promise<void> | void,
+    record: E,
+    apply: (record: E) => unknown,
+    options: ChangeOptions = {},
   ): Promise<D> {
-    return this.transactions.run(async (manager) => {
-      const record = await this.find(manager, kind, actor, id, { lock: true });
-      if (options.version !== undefined)
-        assertVersion(record, options.version, kind.label.toLowerCase());
-      kind.assertWritable?.(record);
-      const before = await kind.toDto(record, manager);
-      await apply(record, manager);
-      record.updatedBy = actor?.userId ?? null;
-      await manager.save(record);
-      const after = await kind.toDto(await this.find(manager, kind, null, id), manager);
-      await this.audit.record(manager, actor, {
-        entityType: kind.entityType,
-        entityId: id,
-        action: options.action ?? 'update',
-        before,
-        after,
-      });
-      return after;
+    const columns = this.columnsOf(kind);
+    const snapshot = columns.map((c) => c.getEntityValue(record) as unknown);
+    const before = await kind.toDto(record, this.context);
+    await apply(record);
+    const changed: Record<string, unknown> = {};
+    columns.forEach((column, i) => {
+      const value = column.getEntityValue(record) as unknown;
+      if (!sameValue(value, snapshot[i])) changed[column.propertyName] = value;
     });
+    const shown = await kind.toDto(record, this.context);
+    if (Object.keys(changed).length === 0 && isDeepStrictEqual(before, shown)) return before;
+    await this.save(kind, record, changed);
+    await this.assertInScope(kind, record.id);
+    const after = await kind.toDto(record, this.context);
+    await this.record(kind, record.id, options.action ?? 'update', before, after);
+    return after;
   }
 
-  /** Soft delete: the record disappears from reads and lists; `restore` brings it back. */
+  /**
+   * A new version of a record whose own fields did not change but whose whole did (e.g. a session
+   * whose records were put in a new order), audited under `action`.
+   */
+  async touch<E extends TrackedEntity, D extends object>(
+    kind: RecordKind<E, D>,
+    record: E,
+    action: string,
+  ): Promise<D> {
+    const before = await kind.toDto(record, this.context);
+    await this.save(kind, record, {});
+    const after = await kind.toDto(record, this.context);
+    await this.record(kind, record.id, action, before, after);
+    return after;
+  }
+
+  /** Soft delete: the record disappears from reads and lists; audited as `delete`. */
   async remove<E extends TrackedEntity, D extends object>(
-    actor: Actor | null,
     kind: RecordKind<E, D>,
-    id: string,
-    version: number,
-    assertRemovable?: (record: E, manager: EntityManager) => Promise<void>,
+    record: E,
   ): Promise<D> {
-    return this.transactions.run(async (manager) => {
-      const record = await this.find(manager, kind, actor, id, { lock: true });
-      assertVersion(record, version, kind.label.toLowerCase());
-      kind.assertWritable?.(record);
-      await assertRemovable?.(record, manager);
-      const before = await kind.toDto(record, manager);
-      record.deletedAt = new Date();
-      record.updatedBy = actor?.userId ?? null;
-      await manager.save(record);
-      const after = await kind.toDto(
-        await this.find(manager, kind, null, id, { withDeleted: true }),
-        manager,
-      );
-      await this.audit.record(manager, actor, {
-        entityType: kind.entityType,
-        entityId: id,
-        action: 'delete',
-        before,
-        after,
-      });
-      return after;
+    const before = await kind.toDto(record, this.context);
+    record.deletedAt = new Date();
+    await this.save(kind, record, { deletedAt: () => 'now()' });
+    const after = await kind.toDto(record, this.context);
+    await this.record(kind, record.id, 'delete', before, after);
+    return after;
+  }
+
+  /** Brings a deleted record back; audited as `restore`. */
+  async restore<E extends TrackedEntity, D extends object>(
+    kind: RecordKind<E, D>,
+    record: E,
+  ): Promise<D> {
+    if (record.deletedAt === null)
+      throw new ConflictError(`${kind.label} ${record.id} is not deleted`);
+    const before = await kind.toDto(record, this.context);
+    record.deletedAt = null;
+    await this.save(kind, record, { deletedAt: null });
+    const after = await kind.toDto(record, this.context);
+    await this.record(kind, record.id, 'restore', before, after);
+    return after;
+  }
+
+  private async record(
+    kind: RecordKind<TrackedEntity, object>,
+    entityId: string,
+    action: string,
+    before: object | null,
+    after: object,
+  ): Promise<void> {
+    await this.audit.record(this.manager, this.actor, {
+      entityType: kind.entityType,
+      entityId,
+      action,
+      before,
+      after,
     });
   }
 
-  async restore<E extends TrackedEntity, D extends object>(
-    actor: Actor | null,
+  /** Writes `set` with a new version and who changed it; the record takes the new version. */
+  private async save<E extends TrackedEntity>(
+    kind: RecordKind<E, object>,
+    record: E,
+    set: Record<string, unknown>,
+  ): Promise<void> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(kind.entity)
+      .set({ ...set, updatedBy: this.actor.userId } as never)
+      .where('id = :id', { id: record.id })
+      .returning('version, updated_at, deleted_at')
+      .execute();
+    const row = (result.raw as { version: number; updated_at: Date; deleted_at: Date | null }[])[0];
+    record.version = row.version;
+    record.updatedAt = row.updated_at;
+    record.deletedAt = row.deleted_at;
+    record.updatedBy = this.actor.userId;
+  }
+
+  /** The record as the caller's scope sees it; 400 naming the field that put it outside. */
+  private async assertInScope<E extends TrackedEntity>(
+    kind: RecordKind<E, object>,
+    id: string,
+  ): Promise<E> {
+    const unscoped = await this.manager
+      .createQueryBuilder(kind.entity, 'r')
+      .where('r.id = :id', { id })
+      .getOneOrFail();
+    const rules = this.actor.scopes.filter((rule) => narrows(rule, this.actor));
+    for (const rule of rules) {
+      const inside = await visibleQuery(this.manager, kind, [rule], this.actor)
+        .andWhere('r.id = :id', { id })
+        .getExists();
+      if (!inside) {
+        const filter = kind.scopes[rule];
+        throw RequestValidationError.field(
+          filter?.field ?? 'id',
+          filter?.message ?? SCOPE_MESSAGES[rule],
+        );
+      }
+    }
+    return unscoped;
+  }
+
+  private columnsOf(kind: RecordKind<TrackedEntity, object>) {
+    return this.manager
+      .getRepository(kind.entity)
+      .metadata.columns.filter(
+        (c) => !BOOKKEEPING.has(c.propertyName) && !c.generatedType && c.isUpdate,
+      );
+  }
+}
+
+/** Equal column values: dates by instant, arrays and JSON by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return isDeepStrictEqual(a, b);
+}
+
+/** Alias `r` on the kind's live, visible records, narrowed by `scopes` for the actor. */
+function visibleQuery<E extends TrackedEntity>(
+  manager: EntityManager,
+  kind: RecordKind<E, object>,
+  scopes: readonly ScopeRule[],
+  actor: Actor,
+): SelectQueryBuilder<E> {
+  const qb = manager.createQueryBuilder(kind.entity, 'r');
+  kind.visibleWhen?.(qb);
+  for (const filter of scopeFilters(kind, scopes)) filter.where(qb, actor);
+  return qb;
+}
+
+/**
+ * The one read and write path of every feature. Reads and lists apply the caller's scope rules;
+ * writes run in one transaction through a `RecordTransaction`, so each change is versioned and
+ * audited with it. The one-call forms below cover the usual create, change, delete and restore.
+ */
+@Injectable()
+export class RecordWriter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What mappers need outside a transaction. */
+  context(manager: EntityManager = this.dataSource.manager): ReadContext {
+    return { manager, today: calendarDate(this.clock.now()) };
+  }
+
+  /**
+   * The caller's list of a kind, on alias `r`: their scope rules, the kind's visibility, and with
+   * `deleted` only the deleted records (403 for roles that may not restore them).
+   */
+  query<E extends TrackedEntity>(
+    actor: Actor,
+    kind: RecordKind<E, object>,
+    options: { deleted?: boolean } = {},
+  ): SelectQueryBuilder<E> {
+    const qb = visibleQuery(this.dataSource.manager, kind, actor.scopes, actor);
+    if (options.deleted) {
+      if (!actor.seesDeleted) {
+        throw new ForbiddenError(
+          `Your role (${actor.role}) may not list deleted records: only roles that may restore them can`,
+        );
+      }
+      qb.withDeleted().andWhere('r.deletedAt IS NOT NULL');
+    }
+    return qb;
+  }
+
+  /** A visible record in the caller's scope, outside any transaction; 404 otherwise. */
+  find<E extends TrackedEntity>(actor: Actor, kind: RecordKind<E, object>, id: string): Promise<E> {
+    return this.transaction(actor, this.dataSource.manager).find(kind, id);
+  }
+
+  /** A visible record as shown. */
+  async get<E extends TrackedEntity, D extends object>(
+    actor: Actor,
     kind: RecordKind<E, D>,
     id: string,
-    version: number,
-    assertRestorable?: (record: E, manager: EntityManager) => Promise<void>,
   ): Promise<D> {
-    return this.transactions.run(async (manager) => {
-      const record = await this.find(manager, kind, actor, id, { lock: true, withDeleted: true });
-      assertVersion(record, version, kind.label.toLowerCase());
-      if (record.deletedAt === null) throw new ConflictError(`${kind.label} ${id} is not deleted`);
-      await assertRestorable?.(record, manager);
-      const before = await kind.toDto(record, manager);
-      record.deletedAt = null;
-      record.updatedBy = actor?.userId ?? null;
-      await manager.save(record);
-      const after = await kind.toDto(await this.find(manager, kind, null, id), manager);
-      await this.audit.record(manager, actor, {
-        entityType: kind.entityType,
-        entityId: id,
-        action: 'restore',
-        before,
-        after,
-      });
-      return after;
+    return kind.toDto(await this.find(actor, kind, id), this.context());
+  }
+
+  /** Runs `work` in one transaction (retried whole on a deadlock) with the caller's write path. */
+  run<T>(actor: Actor, work: (tx: RecordTransaction) => Promise<T>): Promise<T> {
+    return this.transactions.run((manager) => work(this.transaction(actor, manager)));
+  }
+
+  /** Creates a record: `build` validates and returns it unsaved; `afterInsert` writes what needs its id. */
+  create<E extends TrackedEntity, D extends object>(
+    actor: Actor,
+    kind: RecordKind<E, D>,
+    build: (tx: RecordTransaction) => Promise<E>,
+    afterInsert?: (record: E, tx: RecordTransaction) => Promise<void>,
+  ): Promise<D> {
+    return this.run(actor, async (tx) =>
+      tx.insert(kind, await build(tx), afterInsert && ((record) => afterInsert(record, tx))),
+    );
+  }
+
+  /** Changes the record a request targets, if the caller can see it, at the version they read. */
+  change<E extends TrackedEntity, D extends object>(
+    { actor, id, ifMatch }: Target,
+    kind: RecordKind<E, D>,
+    apply: (record: E, tx: RecordTransaction) => unknown,
+    options: ChangeOptions & { writable?: boolean } = {},
+  ): Promise<D> {
+    return this.run(actor, async (tx) => {
+      const record = await tx.lock(kind, id, { ifMatch, writable: options.writable });
+      return tx.change(kind, record, (r) => apply(r, tx), options);
     });
+  }
+
+  /** Soft-deletes the record a request targets, if the caller can see it, at the version read. */
+  remove<E extends TrackedEntity, D extends object>(
+    { actor, id, ifMatch }: Target,
+    kind: RecordKind<E, D>,
+    assertRemovable?: (record: E, tx: RecordTransaction) => Promise<void>,
+  ): Promise<D> {
+    return this.run(actor, async (tx) => {
+      const record = await tx.lock(kind, id, { ifMatch });
+      await assertRemovable?.(record, tx);
+      return tx.remove(kind, record);
+    });
+  }
+
+  /** Restores the deleted record a request targets, if the caller can see it, at the version read. */
+  restore<E extends TrackedEntity, D extends object>(
+    { actor, id, ifMatch }: Target,
+    kind: RecordKind<E, D>,
+    assertRestorable?: (record: E, tx: RecordTransaction) => Promise<void>,
+  ): Promise<D> {
+    return this.run(actor, async (tx) => {
+      const record = await tx.lock(kind, id, { ifMatch, withDeleted: true, writable: false });
+      await assertRestorable?.(record, tx);
+      return tx.restore(kind, record);
+    });
+  }
+
+  private transaction(actor: Actor, manager: EntityManager): RecordTransaction {
+    return new RecordTransaction(manager, actor, this.context(manager), this.audit);
   }
 }

@@ -1,7 +1,8 @@
-import { Type as NestType } from '@nestjs/common';
+import { applyDecorators, Type as NestType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsInt,
   IsOptional,
   IsString,
@@ -43,8 +44,33 @@ export class ListQueryDto {
   q?: string;
 }
 
+/**
+ * The sorts of one list, defined once: the API names a client may send, each with the SQL it
+ * orders by on the list's alias `r`, and the default. It feeds the query parameter's validation
+ * and documentation (`@SortParam`) and the query (`paginate`), so the two cannot disagree.
+ */
+export interface SortSpec {
+  columns: Readonly<Record<string, string>>;
+  default: string;
+  /** What a client should know beyond the names (e.g. where empty values sort). */
+  note?: string;
+}
+
+export function defineSort(
+  columns: Record<string, string>,
+  options: { default: string; note?: string },
+): SortSpec {
+  const names = Object.keys(columns);
+  for (const token of options.default.split(',')) {
+    if (!names.includes(token.replace(/^-/, ''))) {
+      throw new Error(`The default sort ${options.default} names no sortable field`);
+    }
+  }
+  return { columns, ...options };
+}
+
 /** Validates `sort` as a comma-separated list of documented fields, each optionally prefixed by `-`. */
-export function IsSort(fields: readonly string[]): PropertyDecorator {
+function IsSort(fields: readonly string[]): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name: 'isSort',
@@ -64,6 +90,19 @@ export function IsSort(fields: readonly string[]): PropertyDecorator {
   };
 }
 
+/** The `sort` query parameter of a list: validated, and documented with its fields and default. */
+export function SortParam(spec: SortSpec): PropertyDecorator {
+  const fields = Object.keys(spec.columns);
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: `Comma-separated; prefix - for descending. Fields: ${fields.join(', ')}. Default ${spec.default}.${spec.note ? ` ${spec.note}` : ''}`,
+      example: spec.default,
+    }),
+    IsOptional(),
+    IsSort(fields),
+  );
+}
+
 /** Query-string booleans: only `true` and `false` are accepted. */
 export const ToBoolean = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
@@ -77,21 +116,17 @@ export interface Page<T> {
   total: number;
 }
 
-/** Maps API sort names to SQL expressions of the query builder's aliases. */
-export type SortColumns = Record<string, string>;
-
 /** Applies `sort`, the page window and counts: one query for the rows and one for the total. */
 export async function paginate<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   query: ListQueryDto & { sort?: string },
-  sortColumns: SortColumns,
-  defaultSort: string,
+  sort: SortSpec,
   tiebreaker = `${qb.alias}.id`,
 ): Promise<Page<E>> {
-  const tokens = (query.sort ?? defaultSort).split(',');
+  const tokens = (query.sort ?? sort.default).split(',');
   tokens.forEach((token, index) => {
     const descending = token.startsWith('-');
-    const column = sortColumns[token.replace(/^-/, '')];
+    const column = sort.columns[token.replace(/^-/, '')];
     const order = descending ? 'DESC' : 'ASC';
     if (index === 0) qb.orderBy(column, order, descending ? 'NULLS LAST' : 'NULLS FIRST');
     else qb.addOrderBy(column, order, descending ? 'NULLS LAST' : 'NULLS FIRST');
@@ -134,4 +169,13 @@ export function PageOf<T>(itemType: NestType<T>): NestType<Page<T>> {
   }
   Object.defineProperty(PageDto, 'name', { value: `${itemType.name.replace(/Dto$/, '')}PageDto` });
   return PageDto;
+}
+
+/** A list whose deleted records can be listed (to restore one) by the roles that may restore them. */
+export class DeletableListQueryDto extends ListQueryDto {
+  /** true: only deleted records, to restore one (for the roles that may restore them; 403 otherwise). */
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  deleted?: boolean;
 }

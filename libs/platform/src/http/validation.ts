@@ -1,12 +1,26 @@
 import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, RequestValidationError } from './domain-errors';
 
-/** Flattens class-validator's nested errors to `{ field: 'items.3.name', message }` rows. */
+/**
+ * Flattens class-validator's nested errors to `{ field: 'items.3.name', message }` rows. A field
+ * that is missing gets one message, "is required", rather than every rule it would have broken.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const rows: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+    const constraints = Object.entries(error.constraints ?? {});
+    if (constraints.length > 0 && !('whitelistValidation' in (error.constraints ?? {}))) {
+      if (error.value === undefined) {
+        rows.push({ field, message: 'is required' });
+        continue;
+      }
+      if (error.value === null) {
+        rows.push({ field, message: 'is required (null is not allowed here)' });
+        continue;
+      }
+    }
+    for (const [constraint, message] of constraints) {
       rows.push({
         field,
         message:
@@ -30,7 +44,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is needed to tell a missing field from a wrong one; it never reaches the client.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
 }

@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
-import { TrackedEntity, VIETNAMESE } from '@app/platform';
+import { sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
 
 export const ADMIN_LEVELS = ['province', 'district', 'commune'] as const;
 export type AdminLevel = (typeof ADMIN_LEVELS)[number];
@@ -44,11 +44,8 @@ export const LEVEL_RANK: Record<AdminLevel, number> = { province: 1, district: 2
 @Index('ix_admin_unit_parent', ['parentId'])
 @Index('ix_admin_unit_code', ['code'])
 @Index('ix_admin_unit_level_name', ['level', 'name'])
-@Check('ck_admin_unit_level', `level IN ('province', 'district', 'commune')`)
-@Check(
-  'ck_admin_unit_subtype',
-  `subtype IN ('tinh', 'thanh_pho', 'quan', 'huyen', 'thi_xa', 'phuong', 'xa', 'thi_tran', 'dac_khu')`,
-)
+@Check('ck_admin_unit_level', sqlIn('level', ADMIN_LEVELS))
+@Check('ck_admin_unit_subtype', sqlIn('subtype', ADMIN_SUBTYPES))
 @Exclusion(
   'xc_admin_unit_code_in_force',
   `USING gist (code WITH =, daterange(valid_from, valid_to, '[]') WITH &&) WHERE (deleted_at IS NULL)`,

@@ -1,14 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
   type Actor,
-  Allow,
   ANY_ROLE,
-  ApiProblems,
+  ApiResource,
+  CreateRoute,
   CurrentActor,
-  IfMatchVersion,
-  PageOf,
-  uuidPipe,
+  DeleteRoute,
+  GetRoute,
+  IdParam,
+  ListRoute,
+  RequestTarget,
+  RestoreRoute,
+  type Target,
+  UpdateRoute,
 } from '@app/platform';
 import { AdminUnitsService } from './admin-units.service';
 import {
@@ -18,85 +22,49 @@ import {
   UpdateAdminUnitDto,
 } from './dto/admin-unit.dto';
 
-@ApiTags('registry')
-@Controller('api/v1/admin-units')
+/** Reference data: everyone reads it; only the administrator keeps it. */
+const ADMIN = { roles: ['admin'], response: AdminUnitDto } as const;
+
+@ApiResource('api/v1/admin-units', 'registry')
 export class AdminUnitsController {
   constructor(private readonly units: AdminUnitsService) {}
 
-  @Get()
-  @Allow(ANY_ROLE)
-  @ApiOperation({
-    operationId: 'listAdminUnits',
+  @ListRoute('', {
+    roles: ANY_ROLE,
     summary: 'List administrative units (validOn= for the units in force on a date)',
+    item: AdminUnitDto,
+    deletedFor: ['admin'],
   })
-  @ApiOkResponse({ type: PageOf(AdminUnitDto) })
-  @ApiProblems(400)
-  list(@Query() query: AdminUnitQueryDto) {
-    return this.units.list(query);
+  listAdminUnits(@CurrentActor() actor: Actor, @Query() query: AdminUnitQueryDto) {
+    return this.units.list(actor, query);
   }
 
-  @Get(':id')
-  @Allow(ANY_ROLE)
-  @ApiOperation({
-    operationId: 'getAdminUnit',
+  @GetRoute(':id', {
+    roles: ANY_ROLE,
     summary: 'One administrative unit with its successors',
+    response: AdminUnitDto,
   })
-  @ApiOkResponse({ type: AdminUnitDto })
-  @ApiProblems(400, 404)
-  get(@Param('id', uuidPipe('id')) id: string): Promise<AdminUnitDto> {
-    return this.units.get(id);
+  getAdminUnit(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.units.get(actor, id);
   }
 
-  @Post()
-  @Allow(['admin'])
-  @ApiOperation({ operationId: 'createAdminUnit', summary: 'Add an administrative unit' })
-  @ApiCreatedResponse({ type: AdminUnitDto })
-  @ApiProblems(400, 409)
-  create(@CurrentActor() actor: Actor, @Body() body: CreateAdminUnitDto): Promise<AdminUnitDto> {
+  @CreateRoute('', { ...ADMIN, summary: 'Add an administrative unit' })
+  createAdminUnit(@CurrentActor() actor: Actor, @Body() body: CreateAdminUnitDto) {
     return this.units.create(actor, body);
   }
 
-  @Patch(':id')
-  @Allow(['admin'])
-  @ApiOperation({ operationId: 'updateAdminUnit', summary: 'Change an administrative unit' })
-  @ApiOkResponse({ type: AdminUnitDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: UpdateAdminUnitDto,
-  ): Promise<AdminUnitDto> {
-    return this.units.update(actor, id, version, body);
+  @UpdateRoute(':id', { ...ADMIN, summary: 'Change an administrative unit' })
+  updateAdminUnit(@RequestTarget() target: Target, @Body() body: UpdateAdminUnitDto) {
+    return this.units.update(target, body);
   }
 
-  @Delete(':id')
-  @Allow(['admin'])
-  @ApiOperation({ operationId: 'deleteAdminUnit', summary: 'Delete (hide) an administrative unit' })
-  @ApiOkResponse({ type: AdminUnitDto, description: 'The deleted unit; restore it with its ETag' })
-  @ApiProblems(400, 404, 409, 412, 428)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<AdminUnitDto> {
-    return this.units.remove(actor, id, version);
+  @DeleteRoute(':id', { ...ADMIN, summary: 'Delete (hide) an administrative unit' })
+  deleteAdminUnit(@RequestTarget() target: Target) {
+    return this.units.remove(target);
   }
 
-  @Post(':id/restore')
-  @HttpCode(200)
-  @Allow(['admin'])
-  @ApiOperation({
-    operationId: 'restoreAdminUnit',
-    summary: 'Bring back a deleted administrative unit',
-  })
-  @ApiOkResponse({ type: AdminUnitDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  restore(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<AdminUnitDto> {
-    return this.units.restore(actor, id, version);
+  @RestoreRoute(':id/restore', { ...ADMIN, summary: 'Bring back a deleted administrative unit' })
+  restoreAdminUnit(@RequestTarget() target: Target) {
+    return this.units.restore(target);
   }
 }

@@ -4,10 +4,9 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import {
   type Actor,
   ConflictError,
+  type Target,
   Page,
   paginate,
-  RecordKind,
-  recordFields,
   RecordWriter,
   registerConstraintMessages,
   rejectNulls,
@@ -23,7 +22,10 @@ import {
   type AdminLevel,
   type AdminSubtype,
 } from './admin-unit.entity';
+import { ADMIN_UNIT } from './admin-unit.kind';
+import { loadLinks, toAdminUnitDto } from './admin-unit.mapper';
 import {
+  ADMIN_UNIT_SORT,
   AdminUnitDto,
   AdminUnitQueryDto,
   CreateAdminUnitDto,
@@ -37,14 +39,6 @@ registerConstraintMessages({
   ck_admin_unit_validity: 'validFrom must be on or before validTo',
 });
 
-const SORT = {
-  code: 'r.code',
-  name: 'r.name',
-  level: 'r.level',
-  validFrom: 'r.validFrom',
-  createdAt: 'r.createdAt',
-};
-
 /** SQL: the unit (alias) is in force on the date parameter. */
 export function inForceOn(alias: string, param: string): string {
   return `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= :${param}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= :${param})`;
@@ -56,56 +50,6 @@ function isInForce(unit: AdminUnitEntity, date: string): boolean {
     (unit.validTo === null || unit.validTo >= date)
   );
 }
-
-interface Links {
-  successors: Map<string, string[]>;
-  predecessors: Map<string, string[]>;
-}
-
-/** Successor and predecessor ids of many units in one query (no N+1). */
-async function loadLinks(manager: EntityManager, ids: string[]): Promise<Links> {
-  const links: Links = { successors: new Map(), predecessors: new Map() };
-  if (ids.length === 0) return links;
-  const rows = await manager.find(AdminUnitSuccessorEntity, {
-    where: [{ predecessorId: In(ids) }, { successorId: In(ids) }],
-    order: { predecessorId: 'ASC', successorId: 'ASC' },
-  });
-  for (const row of rows) {
-    links.successors.set(row.predecessorId, [
-      ...(links.successors.get(row.predecessorId) ?? []),
-      row.successorId,
-    ]);
-    links.predecessors.set(row.successorId, [
-      ...(links.predecessors.get(row.successorId) ?? []),
-      row.predecessorId,
-    ]);
-  }
-  return links;
-}
-
-function toDto(unit: AdminUnitEntity, links: Links): AdminUnitDto {
-  return {
-    ...recordFields(unit),
-    code: unit.code,
-    name: unit.name,
-    level: unit.level,
-    subtype: unit.subtype,
-    parentId: unit.parentId,
-    validFrom: unit.validFrom,
-    validTo: unit.validTo,
-    successorIds: links.successors.get(unit.id) ?? [],
-    predecessorIds: links.predecessors.get(unit.id) ?? [],
-  };
-}
-
-export const ADMIN_UNIT: RecordKind<AdminUnitEntity, AdminUnitDto> = {
-  entityType: 'admin_unit',
-  label: 'Administrative unit',
-  entity: AdminUnitEntity,
-  async toDto(unit, manager) {
-    return toDto(unit, await loadLinks(manager, [unit.id]));
-  },
-};
 
 interface Shape {
   id?: string;
@@ -123,33 +67,31 @@ export class AdminUnitsService {
     private readonly writer: RecordWriter,
   ) {}
 
-  async list(query: AdminUnitQueryDto): Promise<Page<AdminUnitDto>> {
-    const qb = this.dataSource.getRepository(AdminUnitEntity).createQueryBuilder('r');
-    if (query.deleted) qb.withDeleted().andWhere('r.deletedAt IS NOT NULL');
+  async list(actor: Actor, query: AdminUnitQueryDto): Promise<Page<AdminUnitDto>> {
+    const qb = this.writer.query(actor, ADMIN_UNIT, query);
     if (query.level) qb.andWhere('r.level = :level', { level: query.level });
     if (query.subtype) qb.andWhere('r.subtype = :subtype', { subtype: query.subtype });
     if (query.parentId) qb.andWhere('r.parentId = :parentId', { parentId: query.parentId });
     if (query.code) qb.andWhere('r.code = :code', { code: query.code });
     if (query.validOn) qb.andWhere(inForceOn('r', 'validOn'), { validOn: query.validOn });
     whereSearch(qb, query.q);
-    const page = await paginate(qb, query, SORT, 'code');
+    const page = await paginate(qb, query, ADMIN_UNIT_SORT);
     const links = await loadLinks(
       this.dataSource.manager,
       page.items.map((u) => u.id),
     );
-    return { ...page, items: page.items.map((u) => toDto(u, links)) };
+    return { ...page, items: page.items.map((u) => toAdminUnitDto(u, links)) };
   }
 
-  async get(id: string): Promise<AdminUnitDto> {
-    const manager = this.dataSource.manager;
-    return ADMIN_UNIT.toDto(await this.writer.find(manager, ADMIN_UNIT, null, id), manager);
+  get(actor: Actor, id: string): Promise<AdminUnitDto> {
+    return this.writer.get(actor, ADMIN_UNIT, id);
   }
 
-  async create(actor: Actor | null, body: CreateAdminUnitDto): Promise<AdminUnitDto> {
+  async create(actor: Actor, body: CreateAdminUnitDto): Promise<AdminUnitDto> {
     return this.writer.create(
       actor,
       ADMIN_UNIT,
-      async (manager) => {
+      async ({ manager }) => {
         const shape: Shape = {
           level: body.level,
           subtype: body.subtype,
@@ -160,21 +102,17 @@ export class AdminUnitsService {
         await this.assertShape(manager, shape);
         return manager.create(AdminUnitEntity, { ...shape, code: body.code, name: body.name });
       },
-      async (unit, manager) => {
+      async (unit, { manager }) => {
         if (body.successorIds) await this.replaceSuccessors(manager, unit.id, body.successorIds);
       },
     );
   }
 
-  async update(
-    actor: Actor,
-    id: string,
-    version: number,
-    body: UpdateAdminUnitDto,
-  ): Promise<AdminUnitDto> {
+  async update(target: Target, body: UpdateAdminUnitDto): Promise<AdminUnitDto> {
     rejectNulls(body, ['code', 'name', 'level', 'subtype']);
     const changes = sentFields(body);
-    return this.writer.change(actor, ADMIN_UNIT, id, { version }, async (unit, manager) => {
+    const id = target.id;
+    return this.writer.change(target, ADMIN_UNIT, async (unit, { manager }) => {
       const shape: Shape = {
         id,
         level: changes.level ?? unit.level,
@@ -200,8 +138,9 @@ export class AdminUnitsService {
     });
   }
 
-  async remove(actor: Actor, id: string, version: number): Promise<AdminUnitDto> {
-    return this.writer.remove(actor, ADMIN_UNIT, id, version, async (_unit, manager) => {
+  async remove(target: Target): Promise<AdminUnitDto> {
+    const id = target.id;
+    return this.writer.remove(target, ADMIN_UNIT, async (_unit, { manager }) => {
       const children = await manager.count(AdminUnitEntity, { where: { parentId: id } });
       if (children > 0) {
         throw new ConflictError(
@@ -211,8 +150,8 @@ export class AdminUnitsService {
     });
   }
 
-  async restore(actor: Actor, id: string, version: number): Promise<AdminUnitDto> {
-    return this.writer.restore(actor, ADMIN_UNIT, id, version, async (unit, manager) => {
+  async restore(target: Target): Promise<AdminUnitDto> {
+    return this.writer.restore(target, ADMIN_UNIT, async (unit, { manager }) => {
       if (
         unit.parentId &&
         !(await manager.exists(AdminUnitEntity, { where: { id: unit.parentId } }))

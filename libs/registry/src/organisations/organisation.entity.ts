@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
-import { TrackedEntity, VIETNAMESE } from '@app/platform';
+import { sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
 
 export const ORGANISATION_KINDS = [
   'department',
@@ -24,10 +24,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 @Index('ix_organisation_kind_name', ['kind', 'name'])
 @Index('ix_organisation_name', ['name'])
 @Index('ix_organisation_search', { synchronize: false })
-@Check(
-  'ck_organisation_kind',
-  `kind IN ('department', 'department_unit', 'district_committee', 'district_office', 'commune_committee', 'university', 'research_institute', 'enterprise', 'cooperative', 'association', 'other')`,
-)
+@Check('ck_organisation_kind', sqlIn('kind', ORGANISATION_KINDS))
 export class OrganisationEntity extends TrackedEntity {
   @Column({ type: 'text', collation: VIETNAMESE })
   name: string;

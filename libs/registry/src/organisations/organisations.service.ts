@@ -1,85 +1,57 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import {
   type Actor,
   ConflictError,
-  districtOf,
-  isInDistrict,
+  type Target,
   Page,
   paginate,
-  RecordKind,
-  recordFields,
+  RecordTransaction,
   RecordWriter,
   rejectNulls,
   RequestValidationError,
   sentFields,
-  whereInDistrict,
   whereSearch,
 } from '@app/platform';
 import { AdminUnitsService } from '../admin-units/admin-units.service';
 import {
   CreateOrganisationDto,
+  ORGANISATION_SORT,
   OrganisationDto,
   OrganisationQueryDto,
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
+import { ORGANISATION } from './organisation.kind';
+import { toOrganisationDto } from './organisation.mapper';
 import { OrganisationEntity } from './organisation.entity';
-
-const SORT = { name: 'r.name', kind: 'r.kind', createdAt: 'r.createdAt' };
-
-export function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
-  return {
-    ...recordFields(o),
-    name: o.name,
-    shortName: o.shortName,
-    kind: o.kind,
-    adminUnitId: o.adminUnitId,
-    parentId: o.parentId,
-  };
-}
-
-export const ORGANISATION: RecordKind<OrganisationEntity, OrganisationDto> = {
-  entityType: 'organisation',
-  label: 'Organisation',
-  entity: OrganisationEntity,
-  toDto: toOrganisationDto,
-  scope: (qb, actor) => whereInDistrict(qb, 'r.adminUnitId', actor),
-};
 
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RecordWriter,
     private readonly units: AdminUnitsService,
   ) {}
 
   async list(actor: Actor, query: OrganisationQueryDto): Promise<Page<OrganisationDto>> {
-    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('r');
-    ORGANISATION.scope!(qb, actor);
-    if (query.deleted) qb.withDeleted().andWhere('r.deletedAt IS NOT NULL');
+    const qb = this.writer.query(actor, ORGANISATION, query);
     if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
     if (query.adminUnitId)
       qb.andWhere('r.adminUnitId = :adminUnitId', { adminUnitId: query.adminUnitId });
     if (query.parentId) qb.andWhere('r.parentId = :parentId', { parentId: query.parentId });
     whereSearch(qb, query.q);
-    const page = await paginate(qb, query, SORT, 'name');
+    const page = await paginate(qb, query, ORGANISATION_SORT);
     return { ...page, items: page.items.map(toOrganisationDto) };
   }
 
-  async get(actor: Actor, id: string): Promise<OrganisationDto> {
-    return toOrganisationDto(
-      await this.writer.find(this.dataSource.manager, ORGANISATION, actor, id),
-    );
+  get(actor: Actor, id: string): Promise<OrganisationDto> {
+    return this.writer.get(actor, ORGANISATION, id);
   }
 
-  async create(actor: Actor | null, body: CreateOrganisationDto): Promise<OrganisationDto> {
-    return this.writer.create(actor, ORGANISATION, async (manager) => {
+  async create(actor: Actor, body: CreateOrganisationDto): Promise<OrganisationDto> {
+    return this.writer.create(actor, ORGANISATION, async (tx) => {
       const adminUnitId = body.adminUnitId ?? null;
       const parentId = body.parentId ?? null;
-      await this.assertReferences(manager, actor, adminUnitId, parentId);
-      return manager.create(OrganisationEntity, {
+      await this.assertReferences(tx, adminUnitId, parentId);
+      return tx.manager.create(OrganisationEntity, {
         name: body.name,
         shortName: body.shortName ?? null,
         kind: body.kind,
@@ -89,80 +61,74 @@ export class OrganisationsService {
     });
   }
 
-  async update(
-    actor: Actor,
-    id: string,
-    version: number,
-    body: UpdateOrganisationDto,
-  ): Promise<OrganisationDto> {
+  async update(target: Target, body: UpdateOrganisationDto): Promise<OrganisationDto> {
     rejectNulls(body, ['name', 'kind']);
     const changes = sentFields(body);
-    return this.writer.change(actor, ORGANISATION, id, { version }, async (org, manager) => {
+    const id = target.id;
+    return this.writer.change(target, ORGANISATION, async (org, tx) => {
       const adminUnitId = changes.adminUnitId !== undefined ? changes.adminUnitId : org.adminUnitId;
       const parentId = changes.parentId !== undefined ? changes.parentId : org.parentId;
-      await this.assertReferences(manager, actor, adminUnitId ?? null, parentId ?? null, id);
+      await this.assertReferences(tx, adminUnitId ?? null, parentId ?? null, id);
       Object.assign(org, changes, { adminUnitId, parentId });
     });
   }
 
-  async remove(actor: Actor, id: string, version: number): Promise<OrganisationDto> {
-    return this.writer.remove(actor, ORGANISATION, id, version, async (_org, manager) => {
-      const children = await manager.count(OrganisationEntity, { where: { parentId: id } });
-      if (children > 0) {
+  /**
+   * Soft-deletes an organisation no other organisation belongs to. Those the caller can see are
+   * named; one they cannot see (another district's office) is not revealed.
+   */
+  async remove(target: Target): Promise<OrganisationDto> {
+    const { actor, id } = target;
+    return this.writer.remove(target, ORGANISATION, async (_org, tx) => {
+      const total = await tx.manager.count(OrganisationEntity, { where: { parentId: id } });
+      if (total === 0) return;
+      const visible = await this.writer
+        .query(actor, ORGANISATION)
+        .andWhere('r.parentId = :id', { id })
+        .orderBy('r.name')
+        .limit(5)
+        .getMany();
+      if (visible.length === 0) {
         throw new ConflictError(
-          `${children} organisation(s) belong to this one; delete or move them first`,
+          'This organisation is in use by records you cannot change; ask the Department to delete it',
         );
       }
+      throw new ConflictError(
+        `Organisations belong to this one (${visible.map((o) => o.name).join('; ')}); delete or move them first`,
+      );
     });
   }
 
-  async restore(actor: Actor, id: string, version: number): Promise<OrganisationDto> {
-    return this.writer.restore(actor, ORGANISATION, id, version);
+  restore(target: Target): Promise<OrganisationDto> {
+    return this.writer.restore(target, ORGANISATION);
   }
 
   /**
    * An organisation another record refers to, visible to the caller: 400 naming the field when it
    * does not exist, is deleted or lies outside a district officer's district.
    */
-  async requireOrganisation(
-    manager: EntityManager,
-    actor: Actor | null,
+  requireOrganisation(
+    tx: RecordTransaction,
     id: string,
     field: string,
   ): Promise<OrganisationEntity> {
-    return this.writer.reference(manager, ORGANISATION, actor, id, field);
+    return tx.reference(ORGANISATION, id, field);
   }
 
   private async assertReferences(
-    manager: EntityManager,
-    actor: Actor | null,
+    tx: RecordTransaction,
     adminUnitId: string | null,
     parentId: string | null,
     selfId?: string,
   ): Promise<void> {
-    if (actor && districtOf(actor) !== undefined && !adminUnitId) {
-      throw RequestValidationError.field(
-        'adminUnitId',
-        'is required: an organisation of your district',
-      );
-    }
-    if (adminUnitId) {
-      await this.units.requireUnit(manager, adminUnitId, 'adminUnitId');
-      const query = (sql: string, params: unknown[]) => manager.query<unknown[]>(sql, params);
-      if (actor && !(await isInDistrict(query, actor, adminUnitId))) {
-        throw RequestValidationError.field(
-          'adminUnitId',
-          'must be your district or one of its communes',
-        );
-      }
-    }
+    if (adminUnitId) await this.units.requireUnit(tx.manager, adminUnitId, 'adminUnitId');
     if (parentId) {
       if (parentId === selfId)
         throw RequestValidationError.field('parentId', 'cannot be the organisation itself');
-      await this.requireOrganisation(manager, actor, parentId, 'parentId');
+      await this.requireOrganisation(tx, parentId, 'parentId');
       if (selfId) {
         // Walk up from the new parent: meeting this organisation would make a cycle.
-        const rows = await manager.query<{ id: string }[]>(
+        const rows = await tx.manager.query<{ id: string }[]>(
           `WITH RECURSIVE up(id, parent_id) AS (
              SELECT id, parent_id FROM organisation WHERE id = $1
              UNION SELECT o.id, o.parent_id FROM organisation o JOIN up ON o.id = up.parent_id)

@@ -1,89 +1,63 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
   type Actor,
-  Allow,
   ANY_ROLE,
-  ApiProblems,
+  ApiResource,
+  CreateRoute,
   CurrentActor,
-  IfMatchVersion,
-  PageOf,
-  uuidPipe,
+  DeleteRoute,
+  GetRoute,
+  IdParam,
+  ListRoute,
+  RequestTarget,
+  RestoreRoute,
+  type Target,
+  UpdateRoute,
 } from '@app/platform';
-import { CreatePersonDto, PersonDto, PersonQueryDto, UpdatePersonDto } from './dto/person.dto';
 import { REGISTRY_EDITORS } from '../organisations/organisations.controller';
+import { CreatePersonDto, PersonDto, PersonQueryDto, UpdatePersonDto } from './dto/person.dto';
+import { PERSON } from './person.kind';
 import { PeopleService } from './people.service';
 
-@ApiTags('registry')
-@Controller('api/v1/people')
+const READ = { roles: ANY_ROLE, scope: ['district'], kind: PERSON } as const;
+const WRITE = { ...READ, roles: REGISTRY_EDITORS, response: PersonDto };
+
+@ApiResource('api/v1/people', 'registry')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
-  @Get()
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({ operationId: 'listPeople', summary: 'List people (contacts)' })
-  @ApiOkResponse({ type: PageOf(PersonDto) })
-  @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: PersonQueryDto) {
+  @ListRoute('', {
+    ...READ,
+    summary: 'List people (contacts)',
+    item: PersonDto,
+    deletedFor: REGISTRY_EDITORS,
+  })
+  listPeople(@CurrentActor() actor: Actor, @Query() query: PersonQueryDto) {
     return this.people.list(actor, query);
   }
 
-  @Get(':id')
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({ operationId: 'getPerson', summary: 'One person' })
-  @ApiOkResponse({ type: PersonDto })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string): Promise<PersonDto> {
+  @GetRoute(':id', { ...READ, summary: 'One person', response: PersonDto })
+  getPerson(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.people.get(actor, id);
   }
 
-  @Post()
-  @Allow(REGISTRY_EDITORS, 'district')
-  @ApiOperation({ operationId: 'createPerson', summary: 'Add a person' })
-  @ApiCreatedResponse({ type: PersonDto })
-  @ApiProblems(400, 409)
-  create(@CurrentActor() actor: Actor, @Body() body: CreatePersonDto): Promise<PersonDto> {
+  @CreateRoute('', { ...WRITE, summary: 'Add a person' })
+  createPerson(@CurrentActor() actor: Actor, @Body() body: CreatePersonDto) {
     return this.people.create(actor, body);
   }
 
-  @Patch(':id')
-  @Allow(REGISTRY_EDITORS, 'district')
-  @ApiOperation({ operationId: 'updatePerson', summary: 'Change a person' })
-  @ApiOkResponse({ type: PersonDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: UpdatePersonDto,
-  ): Promise<PersonDto> {
-    return this.people.update(actor, id, version, body);
+  @UpdateRoute(':id', { ...WRITE, summary: 'Change a person' })
+  updatePerson(@RequestTarget() target: Target, @Body() body: UpdatePersonDto) {
+    return this.people.update(target, body);
   }
 
-  @Delete(':id')
-  @Allow(REGISTRY_EDITORS, 'district')
-  @ApiOperation({ operationId: 'deletePerson', summary: 'Delete (hide) a person' })
-  @ApiOkResponse({ type: PersonDto, description: 'The deleted person; restore it with its ETag' })
-  @ApiProblems(400, 404, 409, 412, 428)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<PersonDto> {
-    return this.people.remove(actor, id, version);
+  @DeleteRoute(':id', { ...WRITE, summary: 'Delete (hide) a person' })
+  deletePerson(@RequestTarget() target: Target) {
+    return this.people.remove(target);
   }
 
-  @Post(':id/restore')
-  @HttpCode(200)
-  @Allow(REGISTRY_EDITORS, 'district')
-  @ApiOperation({ operationId: 'restorePerson', summary: 'Bring back a deleted person' })
-  @ApiOkResponse({ type: PersonDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  restore(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<PersonDto> {
-    return this.people.restore(actor, id, version);
+  @RestoreRoute(':id/restore', { ...WRITE, summary: 'Bring back a deleted person' })
+  restorePerson(@RequestTarget() target: Target) {
+    return this.people.restore(target);
   }
 }

@@ -1,5 +1,5 @@
 import { OrganisationEntity, PersonEntity } from '@app/registry';
-import { TrackedEntity } from '@app/platform';
+import { sqlIn, TrackedEntity } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { WorkingSessionEntity } from '../working-sessions/working-session.entity';
 
@@ -36,10 +36,7 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
   where: `deleted_at IS NULL AND role = 'delegation_head'`,
 })
 @Check('ck_session_participant_party', `(person_id IS NULL) <> (organisation_id IS NULL)`)
-@Check(
-  'ck_session_participant_role',
-  `role IN ('delegation_head', 'delegation_member', 'host_chair', 'host_member', 'scientist', 'enterprise_representative', 'attendee')`,
-)
+@Check('ck_session_participant_role', sqlIn('role', PARTICIPANT_ROLES))
 export class SessionParticipantEntity extends TrackedEntity {
   @Column({ type: 'uuid' })
   sessionId: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RecordKind, recordFields, whereInDistrict } from '@app/platform';
+import { recordFields } from '@app/platform';
 import { OrganisationEntity, PersonEntity } from '@app/registry';
 import { SessionParticipantDto } from './dto/session-participant.dto';
 import { SessionParticipantEntity } from './session-participant.entity';
@@ -53,29 +53,3 @@ export async function loadParticipants(
     .getMany();
   return rows.map(toJoinedParticipantDto);
 }
-
-/** Scope: a district officer sees participants of the sessions hosted in their district. */
-export const SESSION_PARTICIPANT: RecordKind<SessionParticipantEntity, SessionParticipantDto> = {
-  entityType: 'session_participant',
-  label: 'Participant',
-  entity: SessionParticipantEntity,
-  async toDto(p, manager) {
-    // One after the other: inside a transaction both would share one connection.
-    const person = p.personId
-      ? await manager.findOne(PersonEntity, { where: { id: p.personId }, withDeleted: true })
-      : null;
-    const organisation = p.organisationId
-      ? await manager.findOne(OrganisationEntity, {
-          where: { id: p.organisationId },
-          withDeleted: true,
-        })
-      : null;
-    return toSessionParticipantDto(p, person, organisation);
-  },
-  scope: (qb, actor) =>
-    whereInDistrict(
-      qb,
-      '(SELECT ws.host_admin_unit_id FROM working_session ws WHERE ws.id = r.session_id)',
-      actor,
-    ),
-};

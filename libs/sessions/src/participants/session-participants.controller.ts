@@ -1,15 +1,18 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
   type Actor,
-  Allow,
   ANY_ROLE,
-  ApiProblems,
+  ApiResource,
+  CreateRoute,
   CurrentActor,
+  DeleteRoute,
   DEPARTMENT,
-  IfMatchVersion,
-  PageOf,
-  uuidPipe,
+  GetRoute,
+  IdParam,
+  ListRoute,
+  RequestTarget,
+  type Target,
+  UpdateRoute,
 } from '@app/platform';
 import {
   CreateSessionParticipantDto,
@@ -17,87 +20,72 @@ import {
   SessionParticipantQueryDto,
   UpdateSessionParticipantDto,
 } from './dto/session-participant.dto';
+import { SESSION_PARTICIPANT } from './session-participant.kind';
 import { SessionParticipantsService } from './session-participants.service';
 
-@ApiTags('sessions')
-@Controller('api/v1/working-sessions/:id/participants')
+const READ = { roles: ANY_ROLE, scope: ['district'], kind: SESSION_PARTICIPANT } as const;
+const WRITE = { roles: DEPARTMENT, response: SessionParticipantDto };
+
+/** `:id` is the session; `:participantId` the participant the request targets. */
+@ApiResource('api/v1/working-sessions/:id/participants', 'sessions')
 export class SessionParticipantsController {
   constructor(private readonly participants: SessionParticipantsService) {}
 
-  @Get()
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({
-    operationId: 'listSessionParticipants',
+  @ListRoute('', {
+    ...READ,
     summary: 'List a session’s participants, in the order they were added',
+    item: SessionParticipantDto,
   })
-  @ApiOkResponse({ type: PageOf(SessionParticipantDto) })
-  @ApiProblems(400, 404)
-  list(
+  listSessionParticipants(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
+    @IdParam() sessionId: string,
     @Query() query: SessionParticipantQueryDto,
   ) {
     return this.participants.list(actor, sessionId, query);
   }
 
-  @Get(':participantId')
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({ operationId: 'getSessionParticipant', summary: 'One participant of a session' })
-  @ApiOkResponse({ type: SessionParticipantDto })
-  @ApiProblems(400, 404)
-  get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
-    @Param('participantId', uuidPipe('participantId')) id: string,
-  ): Promise<SessionParticipantDto> {
-    return this.participants.get(actor, sessionId, id);
+  @GetRoute(':participantId', {
+    ...READ,
+    summary: 'One participant of a session',
+    response: SessionParticipantDto,
+  })
+  getSessionParticipant(
+    @RequestTarget('participantId') target: Target,
+    @IdParam() sessionId: string,
+  ) {
+    return this.participants.get(target, sessionId);
   }
 
-  @Post()
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'createSessionParticipant',
+  @CreateRoute('', {
+    ...WRITE,
     summary: 'Add a participant (a person or an organisation) to a session',
   })
-  @ApiCreatedResponse({ type: SessionParticipantDto })
-  @ApiProblems(400, 404, 409)
-  create(
+  createSessionParticipant(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
+    @IdParam() sessionId: string,
     @Body() body: CreateSessionParticipantDto,
-  ): Promise<SessionParticipantDto> {
+  ) {
     return this.participants.create(actor, sessionId, body);
   }
 
-  @Patch(':participantId')
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'updateSessionParticipant', summary: 'Change a participant' })
-  @ApiOkResponse({ type: SessionParticipantDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
-    @Param('participantId', uuidPipe('participantId')) id: string,
-    @IfMatchVersion() version: number,
+  @UpdateRoute(':participantId', { ...WRITE, summary: 'Change a participant' })
+  updateSessionParticipant(
+    @RequestTarget('participantId') target: Target,
+    @IdParam() sessionId: string,
     @Body() body: UpdateSessionParticipantDto,
-  ): Promise<SessionParticipantDto> {
-    return this.participants.update(actor, sessionId, id, version, body);
+  ) {
+    return this.participants.update(target, sessionId, body);
   }
 
-  @Delete(':participantId')
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'deleteSessionParticipant',
+  @DeleteRoute(':participantId', {
+    ...WRITE,
     summary: 'Remove a participant from a session',
+    responseDescription: 'The removed participant',
   })
-  @ApiOkResponse({ type: SessionParticipantDto, description: 'The removed participant' })
-  @ApiProblems(400, 404, 409, 412, 428)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
-    @Param('participantId', uuidPipe('participantId')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<SessionParticipantDto> {
-    return this.participants.remove(actor, sessionId, id, version);
+  deleteSessionParticipant(
+    @RequestTarget('participantId') target: Target,
+    @IdParam() sessionId: string,
+  ) {
+    return this.participants.remove(target, sessionId);
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   type Actor,
   ConflictError,
+  type Target,
   NotFoundError,
   Page,
   paginate,
+  RecordTransaction,
   RecordWriter,
   registerConstraintMessages,
   rejectNulls,
@@ -19,15 +21,13 @@ import { SessionRecordEntity } from '../records/session-record.entity';
 import { WorkingSessionsService } from '../working-sessions/working-sessions.service';
 import {
   CreateSessionParticipantDto,
+  SESSION_PARTICIPANT_SORT,
   SessionParticipantDto,
   SessionParticipantQueryDto,
   UpdateSessionParticipantDto,
 } from './dto/session-participant.dto';
-import {
-  participantsQuery,
-  SESSION_PARTICIPANT,
-  toJoinedParticipantDto,
-} from './session-participant.mapper';
+import { SESSION_PARTICIPANT } from './session-participant.kind';
+import { participantsQuery, toJoinedParticipantDto } from './session-participant.mapper';
 import { SessionParticipantEntity } from './session-participant.entity';
 
 registerConstraintMessages({
@@ -39,8 +39,10 @@ registerConstraintMessages({
     'A participant is a person or an organisation: send exactly one of personId and organisationId',
 });
 
-const SORT = { createdAt: 'r.createdAt' };
-
+/**
+ * Who took part in a session. Every change locks the session first (a closed session's minutes
+ * are read-only), then the participant.
+ */
 @Injectable()
 export class SessionParticipantsService {
   constructor(
@@ -56,33 +58,31 @@ export class SessionParticipantsService {
     sessionId: string,
     query: SessionParticipantQueryDto,
   ): Promise<Page<SessionParticipantDto>> {
-    const manager = this.dataSource.manager;
-    await this.sessions.findVisible(manager, actor, sessionId);
-    const qb = participantsQuery(manager, sessionId);
+    await this.sessions.findVisible(actor, sessionId);
+    const qb = participantsQuery(this.dataSource.manager, sessionId);
     if (query.role) qb.andWhere('r.role = :role', { role: query.role });
     whereSearch(qb, query.q, `f_search_key(coalesce(person.fullName, organisation.name))`);
-    const page = await paginate(qb, query, SORT, 'createdAt');
+    const page = await paginate(qb, query, SESSION_PARTICIPANT_SORT);
     return { ...page, items: page.items.map(toJoinedParticipantDto) };
   }
 
-  async get(actor: Actor, sessionId: string, id: string): Promise<SessionParticipantDto> {
-    const manager = this.dataSource.manager;
-    const participant = await this.writer.find(manager, SESSION_PARTICIPANT, actor, id);
+  async get({ actor, id }: Target, sessionId: string): Promise<SessionParticipantDto> {
+    const participant = await this.writer.find(actor, SESSION_PARTICIPANT, id);
     assertOfSession(participant, sessionId);
-    return SESSION_PARTICIPANT.toDto(participant, manager);
+    return SESSION_PARTICIPANT.toDto(participant, this.writer.context());
   }
 
   async create(
-    actor: Actor | null,
+    actor: Actor,
     sessionId: string,
     body: CreateSessionParticipantDto,
   ): Promise<SessionParticipantDto> {
-    return this.writer.create(actor, SESSION_PARTICIPANT, async (manager) => {
-      await this.sessions.lockForChange(manager, actor, sessionId);
+    return this.writer.create(actor, SESSION_PARTICIPANT, async (tx) => {
+      await this.sessions.lockForChange(tx, sessionId);
       const personId = body.personId ?? null;
       const organisationId = body.organisationId ?? null;
-      await this.assertParty(manager, actor, personId, organisationId);
-      return manager.create(SessionParticipantEntity, {
+      await this.assertParty(tx, personId, organisationId);
+      return tx.manager.create(SessionParticipantEntity, {
         sessionId,
         personId,
         organisationId,
@@ -93,65 +93,56 @@ export class SessionParticipantsService {
   }
 
   async update(
-    actor: Actor,
+    target: Target,
     sessionId: string,
-    id: string,
-    version: number,
     body: UpdateSessionParticipantDto,
   ): Promise<SessionParticipantDto> {
     rejectNulls(body, ['role']);
     const changes = sentFields(body);
-    return this.writer.change(
-      actor,
-      SESSION_PARTICIPANT,
-      id,
-      { version },
-      async (participant, manager) => {
-        assertOfSession(participant, sessionId);
-        await this.sessions.lockForChange(manager, actor, sessionId);
-        const personId = changes.personId !== undefined ? changes.personId : participant.personId;
-        const organisationId =
-          changes.organisationId !== undefined
-            ? changes.organisationId
-            : participant.organisationId;
-        if (changes.personId !== undefined || changes.organisationId !== undefined) {
-          await this.assertParty(manager, actor, personId, organisationId);
-        }
-        Object.assign(participant, changes, { personId, organisationId });
-      },
-    );
+    return this.writer.run(target.actor, async (tx) => {
+      const participant = await this.lockOf(tx, sessionId, target);
+      const personId = changes.personId !== undefined ? changes.personId : participant.personId;
+      const organisationId =
+        changes.organisationId !== undefined ? changes.organisationId : participant.organisationId;
+      if (changes.personId !== undefined || changes.organisationId !== undefined) {
+        await this.assertParty(tx, personId, organisationId);
+      }
+      return tx.change(SESSION_PARTICIPANT, participant, (p) => {
+        Object.assign(p, changes, { personId, organisationId });
+      });
+    });
   }
 
-  async remove(
-    actor: Actor,
+  async remove(target: Target, sessionId: string): Promise<SessionParticipantDto> {
+    return this.writer.run(target.actor, async (tx) => {
+      const participant = await this.lockOf(tx, sessionId, target);
+      const attributed = await tx.manager.count(SessionRecordEntity, {
+        where: { participantId: participant.id },
+      });
+      if (attributed > 0) {
+        throw new ConflictError(
+          `${attributed} record(s) of the session are attributed to this participant; change or delete them first`,
+        );
+      }
+      return tx.remove(SESSION_PARTICIPANT, participant);
+    });
+  }
+
+  /** The session locked for change first, then its participant at the version read. */
+  private async lockOf(
+    tx: RecordTransaction,
     sessionId: string,
-    id: string,
-    version: number,
-  ): Promise<SessionParticipantDto> {
-    return this.writer.remove(
-      actor,
-      SESSION_PARTICIPANT,
-      id,
-      version,
-      async (participant, manager) => {
-        assertOfSession(participant, sessionId);
-        await this.sessions.lockForChange(manager, actor, sessionId);
-        const attributed = await manager.count(SessionRecordEntity, {
-          where: { participantId: id },
-        });
-        if (attributed > 0) {
-          throw new ConflictError(
-            `${attributed} record(s) of the session are attributed to this participant; change or delete them first`,
-          );
-        }
-      },
-    );
+    { id, ifMatch }: Target,
+  ): Promise<SessionParticipantEntity> {
+    await this.sessions.lockForChange(tx, sessionId);
+    const participant = await tx.lock(SESSION_PARTICIPANT, id, { ifMatch });
+    assertOfSession(participant, sessionId);
+    return participant;
   }
 
   /** Exactly one of a person and an organisation, which exists and the caller may see. */
   private async assertParty(
-    manager: EntityManager,
-    actor: Actor | null,
+    tx: RecordTransaction,
     personId: string | null,
     organisationId: string | null,
   ): Promise<void> {
@@ -162,14 +153,9 @@ export class SessionParticipantsService {
         { field: 'organisationId', message },
       ]);
     }
-    if (personId) await this.people.requirePerson(manager, actor, personId, 'personId');
+    if (personId) await this.people.requirePerson(tx, personId, 'personId');
     if (organisationId) {
-      await this.organisations.requireOrganisation(
-        manager,
-        actor,
-        organisationId,
-        'organisationId',
-      );
+      await this.organisations.requireOrganisation(tx, organisationId, 'organisationId');
     }
   }
 }

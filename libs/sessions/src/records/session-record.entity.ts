@@ -1,4 +1,4 @@
-import { TrackedEntity } from '@app/platform';
+import { sqlIn, TrackedEntity } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { SessionParticipantEntity } from '../participants/session-participant.entity';
 import { WorkingSessionEntity } from '../working-sessions/working-session.entity';
@@ -13,7 +13,7 @@ export type SessionRecordType = (typeof SESSION_RECORD_TYPES)[number];
 @Entity('session_record')
 @Index('ix_session_record_session_position', ['sessionId', 'position'])
 @Index('ix_session_record_participant', ['participantId'])
-@Check('ck_session_record_type', `type IN ('opinion', 'conclusion')`)
+@Check('ck_session_record_type', sqlIn('type', SESSION_RECORD_TYPES))
 @Check('ck_session_record_position', `position >= 1`)
 export class SessionRecordEntity extends TrackedEntity {
   @Column({ type: 'uuid' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RecordKind, recordFields, whereInDistrict } from '@app/platform';
+import { recordFields } from '@app/platform';
 import { SessionRecordDto } from './dto/session-record.dto';
 import { SessionRecordEntity } from './session-record.entity';
 
@@ -25,17 +25,3 @@ export async function loadRecords(
   });
   return rows.map(toSessionRecordDto);
 }
-
-/** Scope: a district officer sees the records of the sessions hosted in their district. */
-export const SESSION_RECORD: RecordKind<SessionRecordEntity, SessionRecordDto> = {
-  entityType: 'session_record',
-  label: 'Session record',
-  entity: SessionRecordEntity,
-  toDto: toSessionRecordDto,
-  scope: (qb, actor) =>
-    whereInDistrict(
-      qb,
-      '(SELECT ws.host_admin_unit_id FROM working_session ws WHERE ws.id = r.session_id)',
-      actor,
-    ),
-};

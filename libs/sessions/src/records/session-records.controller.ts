@@ -1,15 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
+  ActionRoute,
   type Actor,
-  Allow,
   ANY_ROLE,
-  ApiProblems,
+  ApiResource,
+  CreateRoute,
   CurrentActor,
+  DeleteRoute,
   DEPARTMENT,
-  IfMatchVersion,
-  PageOf,
-  uuidPipe,
+  GetRoute,
+  IdParam,
+  ListRoute,
+  RequestTarget,
+  type Target,
+  UpdateRoute,
 } from '@app/platform';
 import {
   CreateSessionRecordDto,
@@ -19,107 +23,79 @@ import {
   SessionRecordQueryDto,
   UpdateSessionRecordDto,
 } from './dto/session-record.dto';
+import { SESSION_RECORD } from './session-record.kind';
 import { SessionRecordsService } from './session-records.service';
 
-@ApiTags('sessions')
-@Controller('api/v1/working-sessions/:id/records')
+const READ = { roles: ANY_ROLE, scope: ['district'], kind: SESSION_RECORD } as const;
+const WRITE = { roles: DEPARTMENT, response: SessionRecordDto };
+
+/** `:id` is the session; `:recordId` the opinion or conclusion the request targets. */
+@ApiResource('api/v1/working-sessions/:id/records', 'sessions')
 export class SessionRecordsController {
   constructor(private readonly records: SessionRecordsService) {}
 
-  @Get()
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({
-    operationId: 'listSessionRecords',
+  @ListRoute('', {
+    ...READ,
     summary: 'List a session’s opinions and conclusions, in order',
+    item: SessionRecordDto,
   })
-  @ApiOkResponse({ type: PageOf(SessionRecordDto) })
-  @ApiProblems(400, 404)
-  list(
+  listSessionRecords(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
+    @IdParam() sessionId: string,
     @Query() query: SessionRecordQueryDto,
   ) {
     return this.records.list(actor, sessionId, query);
   }
 
-  @Get(':recordId')
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({ operationId: 'getSessionRecord', summary: 'One opinion or conclusion' })
-  @ApiOkResponse({ type: SessionRecordDto })
-  @ApiProblems(400, 404)
-  get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
-    @Param('recordId', uuidPipe('recordId')) id: string,
-  ): Promise<SessionRecordDto> {
-    return this.records.get(actor, sessionId, id);
+  @GetRoute(':recordId', {
+    ...READ,
+    summary: 'One opinion or conclusion',
+    response: SessionRecordDto,
+  })
+  getSessionRecord(@RequestTarget('recordId') target: Target, @IdParam() sessionId: string) {
+    return this.records.get(target, sessionId);
   }
 
-  @Post()
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'createSessionRecord',
+  @CreateRoute('', {
+    ...WRITE,
     summary: 'Add an opinion or a conclusion (at the end, or at `order`)',
   })
-  @ApiCreatedResponse({ type: SessionRecordDto })
-  @ApiProblems(400, 404, 409)
-  create(
+  createSessionRecord(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
+    @IdParam() sessionId: string,
     @Body() body: CreateSessionRecordDto,
-  ): Promise<SessionRecordDto> {
+  ) {
     return this.records.create(actor, sessionId, body);
   }
 
-  @Post('reorder')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'reorderSessionRecords',
-    summary: 'Put all of a session’s records in a new order',
+  @ActionRoute('reorder', {
+    ...WRITE,
+    summary: 'Put all of a session’s records in a new order, at the session’s version (If-Match)',
+    response: SessionRecordListDto,
+    ifMatch: 'required',
   })
-  @ApiOkResponse({ type: SessionRecordListDto })
-  @ApiProblems(400, 404, 409)
-  reorder(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
-    @Body() body: ReorderSessionRecordsDto,
-  ): Promise<SessionRecordListDto> {
-    return this.records.reorder(actor, sessionId, body);
+  reorderSessionRecords(@RequestTarget() session: Target, @Body() body: ReorderSessionRecordsDto) {
+    return this.records.reorder(session, body);
   }
 
-  @Patch(':recordId')
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'updateSessionRecord',
+  @UpdateRoute(':recordId', {
+    ...WRITE,
     summary: 'Change an opinion or conclusion (its type, text or speaker)',
   })
-  @ApiOkResponse({ type: SessionRecordDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
-    @Param('recordId', uuidPipe('recordId')) id: string,
-    @IfMatchVersion() version: number,
+  updateSessionRecord(
+    @RequestTarget('recordId') target: Target,
+    @IdParam() sessionId: string,
     @Body() body: UpdateSessionRecordDto,
-  ): Promise<SessionRecordDto> {
-    return this.records.update(actor, sessionId, id, version, body);
+  ) {
+    return this.records.update(target, sessionId, body);
   }
 
-  @Delete(':recordId')
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'deleteSessionRecord',
+  @DeleteRoute(':recordId', {
+    ...WRITE,
     summary: 'Delete an opinion or conclusion; the later ones move up',
+    responseDescription: 'The deleted record',
   })
-  @ApiOkResponse({ type: SessionRecordDto, description: 'The deleted record' })
-  @ApiProblems(400, 404, 409, 412, 428)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) sessionId: string,
-    @Param('recordId', uuidPipe('recordId')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<SessionRecordDto> {
-    return this.records.remove(actor, sessionId, id, version);
+  deleteSessionRecord(@RequestTarget('recordId') target: Target, @IdParam() sessionId: string) {
+    return this.records.remove(target, sessionId);
   }
 }

@@ -1,48 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import {
   type Actor,
-  AuditService,
   ConflictError,
+  type Target,
   NotFoundError,
   Page,
   paginate,
+  RecordTransaction,
   RecordWriter,
   rejectNulls,
   RequestValidationError,
   sentFields,
-  Transactions,
   whereSearch,
 } from '@app/platform';
 import { SessionParticipantEntity } from '../participants/session-participant.entity';
 import { SessionTasks } from '../session-tasks.port';
+import { WORKING_SESSION } from '../working-sessions/working-session.kind';
 import { WorkingSessionsService } from '../working-sessions/working-sessions.service';
 import {
   CreateSessionRecordDto,
   ReorderSessionRecordsDto,
+  SESSION_RECORD_SORT,
   SessionRecordDto,
   SessionRecordListDto,
   SessionRecordQueryDto,
   UpdateSessionRecordDto,
 } from './dto/session-record.dto';
-import { loadRecords, SESSION_RECORD, toSessionRecordDto } from './session-record.mapper';
+import { SESSION_RECORD } from './session-record.kind';
+import { loadRecords, toSessionRecordDto } from './session-record.mapper';
 import { SessionRecordEntity } from './session-record.entity';
-
-const SORT = { order: 'r.position' };
 
 /**
  * Opinions and conclusions in the order of the minutes. Positions are kept 1..n among the live
- * records: inserting at a place moves the later ones down, deleting closes the gap, and
- * `reorder` sets the whole order at once. Every change holds the session's row lock.
+ * records: inserting at a place moves the later ones down, deleting closes the gap, and `reorder`
+ * sets the whole order at once; every record that moves gets a new version and a `reorder` audit
+ * event. Every change locks the session first, then the records.
  */
 @Injectable()
 export class SessionRecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RecordWriter,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
     private readonly sessions: WorkingSessionsService,
     private readonly tasks: SessionTasks,
   ) {}
@@ -52,33 +52,32 @@ export class SessionRecordsService {
     sessionId: string,
     query: SessionRecordQueryDto,
   ): Promise<Page<SessionRecordDto>> {
-    const manager = this.dataSource.manager;
-    await this.sessions.findVisible(manager, actor, sessionId);
-    const qb = manager
+    await this.sessions.findVisible(actor, sessionId);
+    const qb = this.dataSource.manager
       .createQueryBuilder(SessionRecordEntity, 'r')
       .where('r.sessionId = :sessionId', { sessionId });
     if (query.type) qb.andWhere('r.type = :type', { type: query.type });
     whereSearch(qb, query.q, 'f_search_key(r.text)');
-    const page = await paginate(qb, query, SORT, 'order');
+    const page = await paginate(qb, query, SESSION_RECORD_SORT);
     return { ...page, items: page.items.map(toSessionRecordDto) };
   }
 
-  async get(actor: Actor, sessionId: string, id: string): Promise<SessionRecordDto> {
-    const record = await this.writer.find(this.dataSource.manager, SESSION_RECORD, actor, id);
+  async get({ actor, id }: Target, sessionId: string): Promise<SessionRecordDto> {
+    const record = await this.writer.find(actor, SESSION_RECORD, id);
     assertOfSession(record, sessionId);
     return toSessionRecordDto(record);
   }
 
   async create(
-    actor: Actor | null,
+    actor: Actor,
     sessionId: string,
     body: CreateSessionRecordDto,
   ): Promise<SessionRecordDto> {
-    return this.writer.create(actor, SESSION_RECORD, async (manager) => {
-      await this.sessions.lockForChange(manager, actor, sessionId);
+    return this.writer.run(actor, async (tx) => {
+      await this.sessions.lockForChange(tx, sessionId);
       const participantId = body.participantId ?? null;
-      if (participantId) await assertParticipantOf(manager, sessionId, participantId);
-      const count = await manager.count(SessionRecordEntity, { where: { sessionId } });
+      if (participantId) await assertParticipantOf(tx.manager, sessionId, participantId);
+      const count = await tx.manager.count(SessionRecordEntity, { where: { sessionId } });
       let position = count + 1;
       if (body.order !== undefined) {
         if (body.order > count + 1) {
@@ -88,70 +87,66 @@ export class SessionRecordsService {
           );
         }
         position = body.order;
-        await shiftFrom(manager, actor, sessionId, position, +1);
+        await shiftFrom(tx, sessionId, position, +1);
       }
-      return manager.create(SessionRecordEntity, {
-        sessionId,
-        type: body.type,
-        text: body.text,
-        participantId,
-        position,
-      });
+      return tx.insert(
+        SESSION_RECORD,
+        tx.manager.create(SessionRecordEntity, {
+          sessionId,
+          type: body.type,
+          text: body.text,
+          participantId,
+          position,
+        }),
+      );
     });
   }
 
   async update(
-    actor: Actor,
+    target: Target,
     sessionId: string,
-    id: string,
-    version: number,
     body: UpdateSessionRecordDto,
   ): Promise<SessionRecordDto> {
     rejectNulls(body, ['type', 'text']);
     const changes = sentFields(body);
-    return this.writer.change(actor, SESSION_RECORD, id, { version }, async (record, manager) => {
-      assertOfSession(record, sessionId);
-      await this.sessions.lockForChange(manager, actor, sessionId);
+    return this.writer.run(target.actor, async (tx) => {
+      const record = await this.lockOf(tx, sessionId, target);
       if (changes.participantId)
-        await assertParticipantOf(manager, sessionId, changes.participantId);
+        await assertParticipantOf(tx.manager, sessionId, changes.participantId);
       if (record.type === 'conclusion' && changes.type === 'opinion') {
-        await this.assertNoTasks(manager, id, 'become an opinion');
+        await this.assertNoTasks(tx.manager, record.id, 'become an opinion');
       }
-      Object.assign(record, changes);
+      return tx.change(SESSION_RECORD, record, (r) => {
+        Object.assign(r, changes);
+      });
     });
   }
 
   /** Soft-deletes a record and closes the gap it leaves in the order. */
-  async remove(
-    actor: Actor,
-    sessionId: string,
-    id: string,
-    version: number,
-  ): Promise<SessionRecordDto> {
-    return this.writer.remove(actor, SESSION_RECORD, id, version, async (record, manager) => {
-      assertOfSession(record, sessionId);
-      await this.sessions.lockForChange(manager, actor, sessionId);
-      await this.assertNoTasks(manager, id, 'be deleted');
-      await shiftFrom(manager, actor, sessionId, record.position + 1, -1);
+  async remove(target: Target, sessionId: string): Promise<SessionRecordDto> {
+    return this.writer.run(target.actor, async (tx) => {
+      const record = await this.lockOf(tx, sessionId, target);
+      await this.assertNoTasks(tx.manager, record.id, 'be deleted');
+      const removed = await tx.remove(SESSION_RECORD, record);
+      await shiftFrom(tx, sessionId, record.position + 1, -1);
+      return removed;
     });
   }
 
   /**
-   * Sets the order of all the session's records at once. `recordIds` must name every live record
-   * exactly once: an id of another session is a 400; a record left out (perhaps added since the
-   * client read the list) is a 409. Each moved record gets a new version and an audit event.
+   * Sets the order of all the session's records at once, at the session's version the client read
+   * (If-Match): a reorder from a stale read is 412, so the later of two reorders of one read
+   * cannot silently win. `recordIds` must name every live record exactly once: an id of another
+   * session is a 400; a record left out (perhaps added since the client read the list) is a 409.
+   * The session gets a new version (its ETag, sent back with the list) and a `reorder_records` event.
    */
   async reorder(
-    actor: Actor | null,
-    sessionId: string,
+    { actor, id: sessionId, ifMatch }: Target,
     body: ReorderSessionRecordsDto,
   ): Promise<SessionRecordListDto> {
-    return this.transactions.run(async (manager) => {
-      await this.sessions.lockForChange(manager, actor, sessionId);
-      const current = await manager.find(SessionRecordEntity, {
-        where: { sessionId },
-        order: { position: 'ASC' },
-      });
+    return this.writer.run(actor, async (tx) => {
+      const session = await this.sessions.lockForChange(tx, sessionId, ifMatch);
+      const current = await lockRecords(tx.manager, sessionId);
       const byId = new Map(current.map((r) => [r.id, r]));
       const foreign = body.recordIds.filter((id) => !byId.has(id));
       if (foreign.length > 0) {
@@ -167,36 +162,32 @@ export class SessionRecordsService {
           `recordIds must list all ${current.length} records of the session; missing: ${missing.join(', ')} (read the list again)`,
         );
       }
-      const moves = body.recordIds
-        .map((id, index) => ({ record: byId.get(id)!, position: index + 1 }))
-        .filter(({ record, position }) => record.position !== position);
-      if (moves.length > 0) {
-        await manager.query(
-          `UPDATE session_record r
-              SET position = m.position, version = r.version + 1, updated_at = now(), updated_by = $3
-             FROM unnest($1::uuid[], $2::int[]) AS m(id, position)
-            WHERE r.id = m.id`,
-          [moves.map((m) => m.record.id), moves.map((m) => m.position), actor?.userId ?? null],
-        );
-        const after = new Map(
-          (
-            await manager.find(SessionRecordEntity, {
-              where: { id: In(moves.map((m) => m.record.id)) },
-            })
-          ).map((r) => [r.id, r]),
-        );
-        for (const { record } of moves) {
-          await this.audit.record(manager, actor, {
-            entityType: SESSION_RECORD.entityType,
-            entityId: record.id,
-            action: 'reorder',
-            before: toSessionRecordDto(record),
-            after: toSessionRecordDto(after.get(record.id)!),
-          });
-        }
+      let moved = false;
+      for (const [index, id] of body.recordIds.entries()) {
+        const record = byId.get(id)!;
+        if (record.position === index + 1) continue;
+        moved = true;
+        await tx.change(SESSION_RECORD, record, (r) => (r.position = index + 1), {
+          action: 'reorder',
+        });
       }
-      return { items: await loadRecords(manager, sessionId) };
+      const version = moved
+        ? (await tx.touch(WORKING_SESSION, session, 'reorder_records')).version
+        : session.version;
+      return { items: await loadRecords(tx.manager, sessionId), version };
     });
+  }
+
+  /** The session locked for change first, then its record at the version read. */
+  private async lockOf(
+    tx: RecordTransaction,
+    sessionId: string,
+    { id, ifMatch }: Target,
+  ): Promise<SessionRecordEntity> {
+    await this.sessions.lockForChange(tx, sessionId);
+    const record = await tx.lock(SESSION_RECORD, id, { ifMatch });
+    assertOfSession(record, sessionId);
+    return record;
   }
 
   private async assertNoTasks(manager: EntityManager, id: string, change: string): Promise<void> {
@@ -226,18 +217,30 @@ async function assertParticipantOf(
     throw RequestValidationError.field('participantId', 'is not a participant of this session');
 }
 
-/** Moves the live records at `from` and after by `delta` places (a new version each). */
-async function shiftFrom(
+/** The session's live records in order, locked (the session's lock is already held). */
+function lockRecords(
   manager: EntityManager,
-  actor: Actor | null,
+  sessionId: string,
+  from = 1,
+): Promise<SessionRecordEntity[]> {
+  return manager.find(SessionRecordEntity, {
+    where: { sessionId, position: MoreThanOrEqual(from) },
+    order: { position: 'ASC' },
+    lock: { mode: 'pessimistic_write' },
+  });
+}
+
+/** Moves the live records at `from` and after by `delta` places, each a versioned, audited change. */
+async function shiftFrom(
+  tx: RecordTransaction,
   sessionId: string,
   from: number,
   delta: 1 | -1,
 ): Promise<void> {
-  await manager.query(
-    `UPDATE session_record
-        SET position = position + $3, version = version + 1, updated_at = now(), updated_by = $4
-      WHERE session_id = $1 AND position >= $2 AND deleted_at IS NULL`,
-    [sessionId, from, delta, actor?.userId ?? null],
-  );
+  const records = await lockRecords(tx.manager, sessionId, from);
+  // Moving down, start from the end, so positions never pass through each other's.
+  if (delta > 0) records.reverse();
+  for (const record of records) {
+    await tx.change(SESSION_RECORD, record, (r) => (r.position += delta), { action: 'reorder' });
+  }
 }

@@ -1,10 +1,17 @@
-import { IllegalTransitionError } from '@app/platform';
-import { type SessionAction, nextSessionStatus, sessionActionsFrom } from './session-status';
-import type { SessionStatus } from './working-session.entity';
+import { IllegalTransitionError, planAction, RequestValidationError } from '@app/platform';
+import { type SessionAction, SESSION_STATUS_MACHINE, sessionActionsFrom } from './session-status';
+import type { SessionStatus, WorkingSessionEntity } from './working-session.entity';
+
+const now = new Date('2026-01-10T07:00:00Z');
+
+function plan(status: SessionStatus, action: SessionAction, input: Record<string, unknown> = {}) {
+  const session = { status, statusNote: null, cancelReason: null } as WorkingSessionEntity;
+  return planAction(SESSION_STATUS_MACHINE, 'working session', session, action, input, now);
+}
 
 function refusal(from: SessionStatus, action: SessionAction): unknown {
   try {
-    nextSessionStatus(from, action);
+    plan(from, action, action === 'cancel' ? { reason: 'r' } : {});
   } catch (error) {
     return error;
   }
@@ -17,7 +24,7 @@ describe('working session status machine', () => {
     ['held', 'close', 'closed'],
     ['planned', 'cancel', 'cancelled'],
   ] as const)('%s —%s→ %s', (from, action, to) => {
-    expect(nextSessionStatus(from, action)).toBe(to);
+    expect(plan(from, action, action === 'cancel' ? { reason: 'r' } : {}).status).toBe(to);
   });
 
   it.each([
@@ -35,5 +42,19 @@ describe('working session status machine', () => {
     expect(error).toBeInstanceOf(IllegalTransitionError);
     expect((error as IllegalTransitionError).allowedActions).toEqual(allowed);
     expect(sessionActionsFrom(from)).toEqual(allowed);
+  });
+
+  it('keeps the note and, for cancel, the reason it requires', () => {
+    expect(plan('planned', 'hold', { note: 'Đã họp' })).toEqual({
+      status: 'held',
+      statusNote: 'Đã họp',
+    });
+    expect(plan('planned', 'cancel', { reason: 'Lãnh đạo bận' })).toEqual({
+      status: 'cancelled',
+      statusNote: null,
+      cancelReason: 'Lãnh đạo bận',
+    });
+    expect(() => plan('planned', 'cancel')).toThrow('reason: is required to cancel a session');
+    expect(() => plan('planned', 'hold', { reason: 'x' })).toThrow(RequestValidationError);
   });
 });

@@ -1,22 +1,36 @@
-import { allowedActions, type StatusMachine, transition } from '@app/platform';
-import type { SessionStatus } from './working-session.entity';
+import { type ActionInput, allowedActions, type StatusMachine } from '@app/platform';
+import type { SessionStatus, WorkingSessionEntity } from './working-session.entity';
 
 export const SESSION_ACTIONS = ['hold', 'close', 'cancel'] as const;
 export type SessionAction = (typeof SESSION_ACTIONS)[number];
 
-/**
- * planned → held → closed; a planned session may be cancelled. A held session happened, so it can
- * no longer be cancelled; closed and cancelled are final.
- */
-export const SESSION_STATUS_MACHINE: StatusMachine<SessionStatus, SessionAction> = {
-  hold: { from: ['planned'], to: 'held' },
-  close: { from: ['held'], to: 'closed' },
-  cancel: { from: ['planned'], to: 'cancelled' },
-};
+/** The note given with an action is kept as the session's latest status note. */
+const note = (_: unknown, input: ActionInput) => ({
+  statusNote: (input.note as string | undefined) ?? null,
+});
 
-export function nextSessionStatus(status: SessionStatus, action: SessionAction): SessionStatus {
-  return transition(SESSION_STATUS_MACHINE, 'working session', status, action);
-}
+/**
+ * planned → held → closed; a planned session may be cancelled, with a reason. A held session
+ * happened, so it can no longer be cancelled; closed and cancelled are final.
+ */
+export const SESSION_STATUS_MACHINE: StatusMachine<
+  SessionStatus,
+  SessionAction,
+  WorkingSessionEntity
+> = {
+  hold: { from: ['planned'], to: 'held', accepts: ['note'], effect: note },
+  close: { from: ['held'], to: 'closed', accepts: ['note'], effect: note },
+  cancel: {
+    from: ['planned'],
+    to: 'cancelled',
+    requires: { reason: 'is required to cancel a session' },
+    accepts: ['note'],
+    effect: (session, input) => ({
+      ...note(session, input),
+      cancelReason: input.reason as string,
+    }),
+  },
+};
 
 export function sessionActionsFrom(status: SessionStatus): SessionAction[] {
   return allowedActions(SESSION_STATUS_MACHINE, status);

@@ -1,5 +1,5 @@
 import { AdminUnitEntity } from '@app/registry';
-import { TrackedEntity, VIETNAMESE } from '@app/platform';
+import { sqlArrayWithin, sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 export const SESSION_KINDS = ['working_visit', 'briefing', 'review_conference', 'other'] as const;
@@ -36,15 +36,9 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 @Index('ix_working_session_reporting_year', ['reportingYear', 'startsAt'])
 @Index('ix_working_session_status_starts_at', ['status', 'startsAt'])
 @Index('ix_working_session_search', { synchronize: false })
-@Check(
-  'ck_working_session_kind',
-  `kind IN ('working_visit', 'briefing', 'review_conference', 'other')`,
-)
-@Check('ck_working_session_status', `status IN ('planned', 'held', 'closed', 'cancelled')`)
-@Check(
-  'ck_working_session_topics',
-  `topics <@ ARRAY['intellectual_property', 'st_enterprises', 'agriculture_technology', 'research_development', 'technology_innovation', 'standards_quality', 'ip_programme', 'technology_innovation_programme', 'other']::text[]`,
-)
+@Check('ck_working_session_kind', sqlIn('kind', SESSION_KINDS))
+@Check('ck_working_session_status', sqlIn('status', SESSION_STATUSES))
+@Check('ck_working_session_topics', sqlArrayWithin('topics', SESSION_TOPICS))
 @Check('ck_working_session_reporting_year', `reporting_year BETWEEN 2000 AND 2100`)
 export class WorkingSessionEntity extends TrackedEntity {
   @Column({ type: 'text' })

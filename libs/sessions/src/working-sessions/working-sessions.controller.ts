@@ -1,15 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
+  ActionRoute,
   type Actor,
-  Allow,
   ANY_ROLE,
-  ApiProblems,
+  ApiResource,
+  CreateRoute,
   CurrentActor,
+  DeleteRoute,
   DEPARTMENT,
-  IfMatchVersion,
-  PageOf,
-  uuidPipe,
+  GetRoute,
+  IdParam,
+  ListRoute,
+  RequestTarget,
+  RestoreRoute,
+  type Target,
+  UpdateRoute,
 } from '@app/platform';
 import {
   CreateWorkingSessionDto,
@@ -19,151 +24,74 @@ import {
   WorkingSessionDto,
   WorkingSessionQueryDto,
 } from './dto/working-session.dto';
+import { WORKING_SESSION } from './working-session.kind';
 import { WorkingSessionsService } from './working-sessions.service';
 
-/**
- * Sessions are read by every role (district officers: those hosted in their district or its
- * communes) and recorded by the Department.
- */
-@ApiTags('sessions')
-@Controller('api/v1/working-sessions')
+/** Every role reads (district officers: sessions hosted in their district); the Department writes. */
+const READ = { roles: ANY_ROLE, scope: ['district'], kind: WORKING_SESSION } as const;
+const WRITE = { roles: DEPARTMENT, response: WorkingSessionDto };
+
+@ApiResource('api/v1/working-sessions', 'sessions')
 export class WorkingSessionsController {
   constructor(private readonly sessions: WorkingSessionsService) {}
 
-  @Get()
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({ operationId: 'listWorkingSessions', summary: 'List working sessions' })
-  @ApiOkResponse({ type: PageOf(WorkingSessionDto) })
-  @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: WorkingSessionQueryDto) {
+  @ListRoute('', {
+    ...READ,
+    summary: 'List working sessions',
+    item: WorkingSessionDto,
+    deletedFor: DEPARTMENT,
+  })
+  listWorkingSessions(@CurrentActor() actor: Actor, @Query() query: WorkingSessionQueryDto) {
     return this.sessions.list(actor, query);
   }
 
-  @Get(':id')
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({
-    operationId: 'getWorkingSession',
+  @GetRoute(':id', {
+    ...READ,
     summary: 'One working session with its participants, records and tasks',
+    response: WorkingSessionDetailDto,
   })
-  @ApiOkResponse({ type: WorkingSessionDetailDto })
-  @ApiProblems(400, 404)
-  get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-  ): Promise<WorkingSessionDetailDto> {
+  getWorkingSession(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.sessions.view(actor, id);
   }
 
-  @Post()
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'createWorkingSession', summary: 'Record a working session' })
-  @ApiCreatedResponse({ type: WorkingSessionDto })
-  @ApiProblems(400, 409)
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() body: CreateWorkingSessionDto,
-  ): Promise<WorkingSessionDto> {
+  @CreateRoute('', { ...WRITE, summary: 'Record a working session' })
+  createWorkingSession(@CurrentActor() actor: Actor, @Body() body: CreateWorkingSessionDto) {
     return this.sessions.create(actor, body);
   }
 
-  @Patch(':id')
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'updateWorkingSession', summary: 'Change a working session' })
-  @ApiOkResponse({ type: WorkingSessionDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: UpdateWorkingSessionDto,
-  ): Promise<WorkingSessionDto> {
-    return this.sessions.update(actor, id, version, body);
+  @UpdateRoute(':id', { ...WRITE, summary: 'Change a working session' })
+  updateWorkingSession(@RequestTarget() target: Target, @Body() body: UpdateWorkingSessionDto) {
+    return this.sessions.update(target, body);
   }
 
-  @Delete(':id')
-  @Allow(DEPARTMENT)
-  @ApiOperation({ operationId: 'deleteWorkingSession', summary: 'Delete (hide) a working session' })
-  @ApiOkResponse({
-    type: WorkingSessionDto,
-    description: 'The deleted session; restore it with its ETag',
-  })
-  @ApiProblems(400, 404, 409, 412, 428)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<WorkingSessionDto> {
-    return this.sessions.remove(actor, id, version);
+  @DeleteRoute(':id', { ...WRITE, summary: 'Delete (hide) a working session' })
+  deleteWorkingSession(@RequestTarget() target: Target) {
+    return this.sessions.remove(target);
   }
 
-  @Post(':id/restore')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'restoreWorkingSession',
-    summary: 'Bring back a deleted working session',
-  })
-  @ApiOkResponse({ type: WorkingSessionDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  restore(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-  ): Promise<WorkingSessionDto> {
-    return this.sessions.restore(actor, id, version);
+  @RestoreRoute(':id/restore', { ...WRITE, summary: 'Bring back a deleted working session' })
+  restoreWorkingSession(@RequestTarget() target: Target) {
+    return this.sessions.restore(target);
   }
 
-  @Post(':id/hold')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'holdWorkingSession',
-    summary: 'Mark a planned session as held (planned → held)',
-  })
-  @ApiOkResponse({ type: WorkingSessionDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  hold(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: SessionActionDto,
-  ): Promise<WorkingSessionDto> {
-    return this.sessions.act(actor, id, version, 'hold', body);
+  @ActionRoute(':id/hold', { ...WRITE, summary: 'Mark a planned session as held (planned → held)' })
+  holdWorkingSession(@RequestTarget() target: Target, @Body() body: SessionActionDto) {
+    return this.sessions.act(target, 'hold', body);
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'closeWorkingSession',
+  @ActionRoute(':id/close', {
+    ...WRITE,
     summary: 'Close a held session: its minutes become read-only (held → closed)',
   })
-  @ApiOkResponse({ type: WorkingSessionDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  close(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: SessionActionDto,
-  ): Promise<WorkingSessionDto> {
-    return this.sessions.act(actor, id, version, 'close', body);
+  closeWorkingSession(@RequestTarget() target: Target, @Body() body: SessionActionDto) {
+    return this.sessions.act(target, 'close', body);
   }
 
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @Allow(DEPARTMENT)
-  @ApiOperation({
-    operationId: 'cancelWorkingSession',
+  @ActionRoute(':id/cancel', {
+    ...WRITE,
     summary: 'Cancel a planned session; needs a reason (planned → cancelled)',
   })
-  @ApiOkResponse({ type: WorkingSessionDto })
-  @ApiProblems(400, 404, 409, 412, 428)
-  cancel(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: SessionActionDto,
-  ): Promise<WorkingSessionDto> {
-    return this.sessions.act(actor, id, version, 'cancel', body);
+  cancelWorkingSession(@RequestTarget() target: Target, @Body() body: SessionActionDto) {
+    return this.sessions.act(target, 'cancel', body);
   }
 }

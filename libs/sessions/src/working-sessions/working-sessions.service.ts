@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   type Actor,
   BUSINESS_TIME_ZONE,
   calendarDate,
-  ConflictError,
+  Clock,
+  type IfMatch,
   Page,
   paginate,
-  RecordKind,
-  recordFields,
+  planAction,
+  RecordTransaction,
   RecordWriter,
   rejectNulls,
   RequestValidationError,
   sentFields,
-  whereInDistrict,
+  type Target,
   whereSearch,
 } from '@app/platform';
 import { AdminUnitsService } from '@app/registry';
@@ -25,60 +25,15 @@ import {
   CreateWorkingSessionDto,
   SessionActionDto,
   UpdateWorkingSessionDto,
+  WORKING_SESSION_SORT,
   WorkingSessionDetailDto,
   WorkingSessionDto,
   WorkingSessionQueryDto,
 } from './dto/working-session.dto';
-import { nextSessionStatus, type SessionAction, sessionActionsFrom } from './session-status';
+import { type SessionAction, SESSION_STATUS_MACHINE } from './session-status';
+import { WORKING_SESSION } from './working-session.kind';
+import { toWorkingSessionDto } from './working-session.mapper';
 import { SESSION_TOPICS, type SessionTopic, WorkingSessionEntity } from './working-session.entity';
-
-const SORT = {
-  startsAt: 'r.startsAt',
-  title: 'r.title',
-  reportingYear: 'r.reportingYear',
-  createdAt: 'r.createdAt',
-};
-
-export function toWorkingSessionDto(s: WorkingSessionEntity): WorkingSessionDto {
-  return {
-    ...recordFields(s),
-    kind: s.kind,
-    title: s.title,
-    startsAt: s.startsAt.toISOString(),
-    venue: s.venue,
-    hostAdminUnitId: s.hostAdminUnitId,
-    reportingYear: s.reportingYear,
-    periodLabel: s.periodLabel,
-    topics: s.topics,
-    summary: s.summary,
-    status: s.status,
-    statusNote: s.statusNote,
-    cancelReason: s.cancelReason,
-    allowedActions: sessionActionsFrom(s.status),
-  };
-}
-
-/** A closed session is the final minutes: it, its participants and its records are read-only. */
-export function assertSessionOpenForChanges(session: WorkingSessionEntity): void {
-  if (session.status === 'closed') {
-    throw new ConflictError(
-      `Working session ${session.id} is closed: it, its participants and its records are read-only`,
-    );
-  }
-}
-
-/** SQL on alias `r`: the session is hosted in the district officer's district or its communes. */
-export const WORKING_SESSION: RecordKind<WorkingSessionEntity, WorkingSessionDto> = {
-  entityType: 'working_session',
-  label: 'Working session',
-  entity: WorkingSessionEntity,
-  toDto: toWorkingSessionDto,
-  scope: (qb, actor) => whereInDistrict(qb, 'r.hostAdminUnitId', actor),
-  assertWritable: assertSessionOpenForChanges,
-};
-
-/** Status actions decide for themselves (a closed session answers 409 naming no allowed action). */
-const WORKING_SESSION_STATUS = { ...WORKING_SESSION, assertWritable: undefined };
 
 /** The topics without repeats, in the documented order. */
 function canonicalTopics(topics: readonly SessionTopic[]): SessionTopic[] {
@@ -88,16 +43,14 @@ function canonicalTopics(topics: readonly SessionTopic[]): SessionTopic[] {
 @Injectable()
 export class WorkingSessionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RecordWriter,
+    private readonly clock: Clock,
     private readonly units: AdminUnitsService,
     private readonly tasks: SessionTasks,
   ) {}
 
   async list(actor: Actor, query: WorkingSessionQueryDto): Promise<Page<WorkingSessionDto>> {
-    const qb = this.dataSource.getRepository(WorkingSessionEntity).createQueryBuilder('r');
-    WORKING_SESSION.scope!(qb, actor);
-    if (query.deleted) qb.withDeleted().andWhere('r.deletedAt IS NOT NULL');
+    const qb = this.writer.query(actor, WORKING_SESSION, query);
     if (query.hostAdminUnitId) {
       qb.andWhere('r.hostAdminUnitId = :hostAdminUnitId', {
         hostAdminUnitId: query.hostAdminUnitId,
@@ -120,7 +73,7 @@ export class WorkingSessionsService {
       });
     }
     whereSearch(qb, query.q);
-    const page = await paginate(qb, query, SORT, '-startsAt');
+    const page = await paginate(qb, query, WORKING_SESSION_SORT);
     return { ...page, items: page.items.map(toWorkingSessionDto) };
   }
 
@@ -129,20 +82,20 @@ export class WorkingSessionsService {
    * there are.
    */
   async view(actor: Actor, id: string): Promise<WorkingSessionDetailDto> {
-    const manager = this.dataSource.manager;
-    const session = await this.writer.find(manager, WORKING_SESSION, actor, id);
+    const session = await this.writer.find(actor, WORKING_SESSION, id);
+    const context = this.writer.context();
     const [participants, records, tasks] = await Promise.all([
-      loadParticipants(manager, id),
-      loadRecords(manager, id),
-      this.tasks.ofSession(manager, id),
+      loadParticipants(context.manager, id),
+      loadRecords(context.manager, id),
+      this.tasks.ofSession(context, id),
     ]);
     return { ...toWorkingSessionDto(session), participants, records, tasks };
   }
 
-  async create(actor: Actor | null, body: CreateWorkingSessionDto): Promise<WorkingSessionDto> {
-    return this.writer.create(actor, WORKING_SESSION, async (manager) => {
-      await this.assertHost(manager, body.hostAdminUnitId, body.startsAt);
-      return manager.create(WorkingSessionEntity, {
+  async create(actor: Actor, body: CreateWorkingSessionDto): Promise<WorkingSessionDto> {
+    return this.writer.create(actor, WORKING_SESSION, async (tx) => {
+      await this.assertHost(tx.manager, body.hostAdminUnitId, body.startsAt);
+      return tx.manager.create(WorkingSessionEntity, {
         kind: body.kind,
         title: body.title,
         startsAt: new Date(body.startsAt),
@@ -159,18 +112,13 @@ export class WorkingSessionsService {
     });
   }
 
-  async update(
-    actor: Actor,
-    id: string,
-    version: number,
-    body: UpdateWorkingSessionDto,
-  ): Promise<WorkingSessionDto> {
+  async update(target: Target, body: UpdateWorkingSessionDto): Promise<WorkingSessionDto> {
     rejectNulls(body, ['kind', 'title', 'startsAt', 'hostAdminUnitId', 'reportingYear', 'topics']);
     const { startsAt, topics, ...changes } = sentFields(body);
-    return this.writer.change(actor, WORKING_SESSION, id, { version }, async (session, manager) => {
+    return this.writer.change(target, WORKING_SESSION, async (session, tx) => {
       if (startsAt !== undefined || changes.hostAdminUnitId !== undefined) {
         await this.assertHost(
-          manager,
+          tx.manager,
           changes.hostAdminUnitId ?? session.hostAdminUnitId,
           startsAt ?? session.startsAt.toISOString(),
         );
@@ -181,66 +129,57 @@ export class WorkingSessionsService {
     });
   }
 
-  async remove(actor: Actor, id: string, version: number): Promise<WorkingSessionDto> {
-    return this.writer.remove(actor, WORKING_SESSION, id, version);
+  remove(target: Target): Promise<WorkingSessionDto> {
+    return this.writer.remove(target, WORKING_SESSION);
   }
 
-  async restore(actor: Actor, id: string, version: number): Promise<WorkingSessionDto> {
-    return this.writer.restore(actor, WORKING_SESSION, id, version);
+  restore(target: Target): Promise<WorkingSessionDto> {
+    return this.writer.restore(target, WORKING_SESSION);
   }
 
-  /** `hold`, `close` or `cancel` (which needs a reason); audited under the action's name. */
-  async act(
-    actor: Actor | null,
-    id: string,
-    version: number,
-    action: SessionAction,
-    body: SessionActionDto,
-  ): Promise<WorkingSessionDto> {
-    if (action === 'cancel' && !body.reason) {
-      throw RequestValidationError.field('reason', 'is required to cancel a session');
-    }
-    if (action !== 'cancel' && body.reason !== undefined) {
-      throw RequestValidationError.field('reason', `is only for cancel; use note to ${action}`);
-    }
-    return this.writer.change(actor, WORKING_SESSION_STATUS, id, { version, action }, (session) => {
-      session.status = nextSessionStatus(session.status, action);
-      session.statusNote = body.note ?? null;
-      if (action === 'cancel') session.cancelReason = body.reason ?? null;
-    });
+  /**
+   * `hold`, `close` or `cancel`, by the status machine's rules; audited under the action's name.
+   * A closed session answers 409 naming no allowed action (the machine decides, not the lock).
+   */
+  act(target: Target, action: SessionAction, body: SessionActionDto): Promise<WorkingSessionDto> {
+    return this.writer.change(
+      target,
+      WORKING_SESSION,
+      (session) => {
+        const changes = planAction(
+          SESSION_STATUS_MACHINE,
+          'working session',
+          session,
+          action,
+          { ...body },
+          this.clock.now(),
+        );
+        Object.assign(session, changes);
+      },
+      { action, writable: false },
+    );
   }
 
   /**
    * Locks a session the caller can see, for a change to its participants or records: 404 when it
    * is not visible, 409 when it is closed. Writers of one session's children serialise here.
    */
-  async lockForChange(
-    manager: EntityManager,
-    actor: Actor | null,
+  lockForChange(
+    tx: RecordTransaction,
     id: string,
+    ifMatch?: IfMatch,
   ): Promise<WorkingSessionEntity> {
-    const session = await this.writer.find(manager, WORKING_SESSION, actor, id, { lock: true });
-    assertSessionOpenForChanges(session);
-    return session;
+    return tx.lock(WORKING_SESSION, id, { ifMatch });
   }
 
   /** A session the caller can see, for reading its children; 404 otherwise. */
-  async findVisible(
-    manager: EntityManager,
-    actor: Actor | null,
-    id: string,
-  ): Promise<WorkingSessionEntity> {
-    return this.writer.find(manager, WORKING_SESSION, actor, id);
+  findVisible(actor: Actor, id: string): Promise<WorkingSessionEntity> {
+    return this.writer.find(actor, WORKING_SESSION, id);
   }
 
   /** A session another record refers to (a task's source); 400 naming the field otherwise. */
-  async requireSession(
-    manager: EntityManager,
-    actor: Actor | null,
-    id: string,
-    field: string,
-  ): Promise<WorkingSessionEntity> {
-    return this.writer.reference(manager, WORKING_SESSION, actor, id, field);
+  requireSession(tx: RecordTransaction, id: string, field: string): Promise<WorkingSessionEntity> {
+    return tx.reference(WORKING_SESSION, id, field);
   }
 
   /** The host is a district or commune in force on the session's day in Viet Nam. */

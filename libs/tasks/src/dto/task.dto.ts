@@ -12,7 +12,14 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate, IsSort, ListQueryDto, RecordDto, ToBoolean } from '@app/platform';
+import {
+  DeletableListQueryDto,
+  defineSort,
+  IsCalendarDate,
+  RecordDto,
+  SortParam,
+  ToBoolean,
+} from '@app/platform';
 import { TASK_ACTIONS, type TaskAction } from '../task-status';
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '../task.entity';
 
@@ -161,9 +168,20 @@ export class TaskActionDto {
   reason?: string;
 }
 
-export const TASK_SORTS = ['dueDate', 'createdAt', 'title'] as const;
+export const TASK_SORT = defineSort(
+  {
+    // Tasks without a due date sort as if due after every date.
+    dueDate: `COALESCE(r.dueDate, DATE 'infinity')`,
+    createdAt: 'r.createdAt',
+    title: 'r.title',
+  },
+  {
+    default: 'dueDate',
+    note: 'Tasks without a due date sort as if due after every date (last with dueDate, first with -dueDate).',
+  },
+);
 
-export class TaskQueryDto extends ListQueryDto {
+export class TaskQueryDto extends DeletableListQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
   @IsOptional()
   @IsIn(TASK_STATUSES)
@@ -210,17 +228,6 @@ export class TaskQueryDto extends ListQueryDto {
   @IsUUID()
   subjectId?: string;
 
-  /** true: only deleted tasks (to restore one). */
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
-  deleted?: boolean;
-
-  @ApiPropertyOptional({
-    description: `Comma-separated; prefix - for descending. Fields: ${TASK_SORTS.join(', ')}. Default dueDate. Tasks without a due date sort as if due after every date (last with dueDate, first with -dueDate).`,
-    example: 'dueDate',
-  })
-  @IsOptional()
-  @IsSort(TASK_SORTS)
+  @SortParam(TASK_SORT)
   sort?: string;
 }

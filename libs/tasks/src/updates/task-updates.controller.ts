@@ -1,52 +1,44 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
   type Actor,
-  Allow,
-  ANY_ROLE,
-  ApiProblems,
+  ApiResource,
+  CreateRoute,
   CurrentActor,
-  PageOf,
-  uuidPipe,
+  IdParam,
+  ListRoute,
+  RequestTarget,
+  type Target,
 } from '@app/platform';
-import { TASK_PROGRESS_REPORTERS } from '../tasks.controller';
+import { TASK_PROGRESS, TASK_READ } from '../tasks.controller';
 import { CreateTaskUpdateDto, TaskUpdateDto, TaskUpdateQueryDto } from './dto/task-update.dto';
+import { TASK_UPDATE } from './task-update.kind';
 import { TaskUpdatesService } from './task-updates.service';
 
-@ApiTags('tasks')
-@Controller('api/v1/tasks/:id/updates')
+@ApiResource('api/v1/tasks/:id/updates', 'tasks')
 export class TaskUpdatesController {
   constructor(private readonly updates: TaskUpdatesService) {}
 
-  @Get()
-  @Allow(ANY_ROLE, 'district')
-  @ApiOperation({
-    operationId: 'listTaskUpdates',
+  @ListRoute('', {
+    ...TASK_READ,
+    kind: TASK_UPDATE,
     summary: 'A task’s progress updates, newest first',
+    item: TaskUpdateDto,
   })
-  @ApiOkResponse({ type: PageOf(TaskUpdateDto) })
-  @ApiProblems(400, 404)
-  list(
+  listTaskUpdates(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) taskId: string,
+    @IdParam() taskId: string,
     @Query() query: TaskUpdateQueryDto,
   ) {
     return this.updates.list(actor, taskId, query);
   }
 
-  @Post()
-  @Allow(TASK_PROGRESS_REPORTERS, 'lead_organisation')
-  @ApiOperation({
-    operationId: 'createTaskUpdate',
+  @CreateRoute('', {
+    ...TASK_PROGRESS,
+    kind: TASK_UPDATE,
     summary: 'Report progress on a task (a note and, optionally, the percentage done)',
+    response: TaskUpdateDto,
   })
-  @ApiCreatedResponse({ type: TaskUpdateDto })
-  @ApiProblems(400, 404, 409)
-  create(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) taskId: string,
-    @Body() body: CreateTaskUpdateDto,
-  ): Promise<TaskUpdateDto> {
-    return this.updates.create(actor, taskId, body);
+  createTaskUpdate(@RequestTarget() task: Target, @Body() body: CreateTaskUpdateDto) {
+    return this.updates.create(task, body);
   }
 }

@@ -1,6 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsSort, ListQueryDto } from '../../http/list-query';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant } from '../../http/date-validators';
+import { defineSort, ListQueryDto, SortParam } from '../../http/list-query';
+
+/** Oldest first by default; events of one transaction keep the order they were written in. */
+export const AUDIT_EVENT_SORT = defineSort({ at: 'e.seq' }, { default: 'at' });
 
 export class AuditEventQueryDto extends ListQueryDto {
   /** The kind of record, e.g. `organisation`, `task`. */
@@ -27,18 +31,15 @@ export class AuditEventQueryDto extends ListQueryDto {
 
   /** Events at or after this instant (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   /** Events before this instant (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 
-  /** `at` (oldest first, the default) or `-at`. */
-  @ApiPropertyOptional({ enum: ['at', '-at'], default: 'at' })
-  @IsOptional()
-  @IsSort(['at'])
+  @SortParam(AUDIT_EVENT_SORT)
   sort?: string;
 }
 

@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsSort, ListQueryDto, ToBoolean } from '../../http/list-query';
+import { defineSort, ListQueryDto, SortParam, ToBoolean } from '../../http/list-query';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password';
 import { ROLES, type Role } from '../roles';
 
@@ -80,6 +80,11 @@ export class CreateUserDto {
 /** Every field optional; a new `password` resets it, `active: false` deactivates. Both end the user's tokens. */
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username'] as const)) {}
 
+export const USER_SORT = defineSort(
+  { username: 'r.username', fullName: 'r.fullName', createdAt: 'r.createdAt' },
+  { default: 'username' },
+);
+
 export class UserQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -99,10 +104,6 @@ export class UserQueryDto extends ListQueryDto {
   @IsUUID()
   adminUnitId?: string;
 
-  @ApiPropertyOptional({
-    enum: ['username', '-username', 'fullName', '-fullName', 'createdAt', '-createdAt'],
-  })
-  @IsOptional()
-  @IsSort(['username', 'fullName', 'createdAt'])
+  @SortParam(USER_SORT)
   sort?: string;
 }

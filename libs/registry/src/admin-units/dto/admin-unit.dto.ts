@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -11,7 +10,13 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate, IsSort, ListQueryDto, RecordDto, ToBoolean } from '@app/platform';
+import {
+  DeletableListQueryDto,
+  defineSort,
+  IsCalendarDate,
+  RecordDto,
+  SortParam,
+} from '@app/platform';
 import {
   ADMIN_LEVELS,
   ADMIN_SUBTYPES,
@@ -93,9 +98,18 @@ export class CreateAdminUnitDto {
 
 export class UpdateAdminUnitDto extends PartialType(CreateAdminUnitDto) {}
 
-export const ADMIN_UNIT_SORTS = ['code', 'name', 'level', 'validFrom', 'createdAt'] as const;
+export const ADMIN_UNIT_SORT = defineSort(
+  {
+    code: 'r.code',
+    name: 'r.name',
+    level: 'r.level',
+    validFrom: 'r.validFrom',
+    createdAt: 'r.createdAt',
+  },
+  { default: 'code' },
+);
 
-export class AdminUnitQueryDto extends ListQueryDto {
+export class AdminUnitQueryDto extends DeletableListQueryDto {
   @ApiPropertyOptional({ enum: ADMIN_LEVELS })
   @IsOptional()
   @IsIn(ADMIN_LEVELS)
@@ -122,17 +136,6 @@ export class AdminUnitQueryDto extends ListQueryDto {
   @MaxLength(10)
   code?: string;
 
-  /** true: only deleted units (to restore one). */
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
-  deleted?: boolean;
-
-  @ApiPropertyOptional({
-    description: `Comma-separated; prefix - for descending. Fields: ${ADMIN_UNIT_SORTS.join(', ')}`,
-    example: 'code',
-  })
-  @IsOptional()
-  @IsSort(ADMIN_UNIT_SORTS)
+  @SortParam(ADMIN_UNIT_SORT)
   sort?: string;
 }

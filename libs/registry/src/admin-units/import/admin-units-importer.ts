@@ -52,8 +52,8 @@ function chunks<T>(items: T[]): T[][] {
 /**
  * Loads the official units into `admin_unit` in one transaction: units of the two eras matched by
  * code (an era is the validity the import gives it), inserted or corrected, their successor links
- * made to match the file. Running it again changes nothing. A bulk statement per 2,000 rows keeps a
- * whole-country import to seconds.
+ * made to match the file, and an `import` audit event for every unit it changes. Running it again
+ * changes nothing. A bulk statement per 2,000 rows keeps a whole-country import to seconds.
  */
 export async function importAdminUnits(
   dataSource: DataSource,
@@ -97,6 +97,32 @@ export async function importAdminUnits(
         } else summary.unchanged++;
       }
 
+      // Successor links to add and remove, known before anything is written.
+      const wanted = new Set(
+        data.successors.map(
+          (s) => `${ids.get(key('before', s.oldCode))}>${ids.get(key('after', s.newCode))}`,
+        ),
+      );
+      const beforeIds = data.units
+        .filter((u) => u.era === 'before')
+        .map((u) => ids.get(key('before', u.code))!);
+      const current = await manager.query<{ predecessor_id: string; successor_id: string }[]>(
+        'SELECT predecessor_id, successor_id FROM admin_unit_successor WHERE predecessor_id = ANY($1::uuid[])',
+        [beforeIds],
+      );
+      const have = new Set(current.map((r) => `${r.predecessor_id}>${r.successor_id}`));
+      const add = [...wanted].filter((link) => !have.has(link)).map((link) => link.split('>'));
+      const remove = [...have].filter((link) => !wanted.has(link)).map((link) => link.split('>'));
+
+      // Every unit the import changes gets an audit event with the unit before and after.
+      const insertedIds = new Set(inserts.map((u) => ids.get(key(u.era, u.code))!));
+      const updatedIds = new Set(updates.map((u) => ids.get(key(u.era, u.code))!));
+      const relinkedIds = new Set(
+        [...add, ...remove].map((l) => l[0]).filter((id) => !insertedIds.has(id)),
+      );
+      const changedIds = [...new Set([...updatedIds, ...relinkedIds])];
+      const before = await unitSnapshots(manager, changedIds);
+
       // Parents first, so every row's parent exists when it is written.
       const byLevel = (a: UnitRow, b: UnitRow) => levelOrder(a) - levelOrder(b);
       inserts.sort(byLevel);
@@ -139,21 +165,6 @@ export async function importAdminUnits(
       }
       progress?.done();
 
-      const wanted = new Set(
-        data.successors.map(
-          (s) => `${ids.get(key('before', s.oldCode))}>${ids.get(key('after', s.newCode))}`,
-        ),
-      );
-      const beforeIds = data.units
-        .filter((u) => u.era === 'before')
-        .map((u) => ids.get(key('before', u.code))!);
-      const current = await manager.query<{ predecessor_id: string; successor_id: string }[]>(
-        'SELECT predecessor_id, successor_id FROM admin_unit_successor WHERE predecessor_id = ANY($1::uuid[])',
-        [beforeIds],
-      );
-      const have = new Set(current.map((r) => `${r.predecessor_id}>${r.successor_id}`));
-      const add = [...wanted].filter((link) => !have.has(link)).map((link) => link.split('>'));
-      const remove = [...have].filter((link) => !wanted.has(link)).map((link) => link.split('>'));
       progress?.start('successors', add.length + remove.length);
       for (const batch of chunks(add)) {
         await manager.query(
@@ -171,7 +182,25 @@ export async function importAdminUnits(
         );
         progress?.advance(remove.length);
       }
+      // A unit whose successors changed is a new version of it, as when an administrator edits it.
+      const relinkedOnly = [...relinkedIds].filter((id) => !updatedIds.has(id));
+      for (const batch of chunks(relinkedOnly)) {
+        await manager.query(
+          'UPDATE admin_unit SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])',
+          [batch],
+        );
+      }
       progress?.done();
+      for (const batch of chunks([...insertedIds, ...changedIds])) {
+        await manager.query(
+          `INSERT INTO audit_event (entity_type, entity_id, action, before, after)
+           SELECT 'admin_unit', a.id, 'import', b.before, ${UNIT_JSON}
+             FROM admin_unit a
+             LEFT JOIN unnest($2::uuid[], $3::jsonb[]) AS b(id, before) ON b.id = a.id
+            WHERE a.id = ANY($1::uuid[])`,
+          [batch, [...before.keys()], [...before.values()]],
+        );
+      }
       summary.successorsAdded = add.length;
       summary.successorsRemoved = remove.length;
       // A dry run does all the work, then rolls it back.
@@ -195,6 +224,25 @@ class DryRunRollback extends Error {}
 
 function levelOrder(unit: UnitRow): number {
   return unit.level === 'province' ? 0 : unit.level === 'district' ? 1 : 2;
+}
+
+/** A unit as its audit events show it (the API's fields), built in SQL for thousands at once. */
+const UNIT_JSON = `jsonb_build_object(
+  'id', a.id, 'code', a.code, 'name', a.name, 'level', a.level, 'subtype', a.subtype,
+  'parentId', a.parent_id, 'validFrom', a.valid_from, 'validTo', a.valid_to, 'version', a.version,
+  'successorIds', COALESCE((SELECT jsonb_agg(s.successor_id ORDER BY s.successor_id)
+                              FROM admin_unit_successor s WHERE s.predecessor_id = a.id), '[]'::jsonb))`;
+
+async function unitSnapshots(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+  const snapshots = new Map<string, string>();
+  for (const batch of chunks(ids)) {
+    const rows = await manager.query<{ id: string; json: string }[]>(
+      `SELECT a.id, ${UNIT_JSON}::text AS json FROM admin_unit a WHERE a.id = ANY($1::uuid[])`,
+      [batch],
+    );
+    for (const row of rows) snapshots.set(row.id, row.json);
+  }
+  return snapshots;
 }
 
 async function loadExisting(manager: EntityManager): Promise<Map<string, ExistingUnit>> {

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { IsSort, ListQueryDto, RecordDto, ToBoolean } from '@app/platform';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { DeletableListQueryDto, defineSort, RecordDto, SortParam } from '@app/platform';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity';
 
 export class OrganisationDto extends RecordDto {
@@ -56,9 +48,12 @@ export class CreateOrganisationDto {
 
 export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
 
-export const ORGANISATION_SORTS = ['name', 'kind', 'createdAt'] as const;
+export const ORGANISATION_SORT = defineSort(
+  { name: 'r.name', kind: 'r.kind', createdAt: 'r.createdAt' },
+  { default: 'name' },
+);
 
-export class OrganisationQueryDto extends ListQueryDto {
+export class OrganisationQueryDto extends DeletableListQueryDto {
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
@@ -72,17 +67,6 @@ export class OrganisationQueryDto extends ListQueryDto {
   @IsUUID()
   parentId?: string;
 
-  /** true: only deleted organisations (to restore one). */
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
-  deleted?: boolean;
-
-  @ApiPropertyOptional({
-    description: `Comma-separated; prefix - for descending. Fields: ${ORGANISATION_SORTS.join(', ')}`,
-    example: 'name',
-  })
-  @IsOptional()
-  @IsSort(ORGANISATION_SORTS)
+  @SortParam(ORGANISATION_SORT)
   sort?: string;
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
-  IsBoolean,
   IsEmail,
   IsOptional,
   IsString,
@@ -9,7 +8,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsSort, ListQueryDto, RecordDto, ToBoolean } from '@app/platform';
+import { DeletableListQueryDto, defineSort, RecordDto, SortParam } from '@app/platform';
 
 export class PersonDto extends RecordDto {
   @ApiProperty({ example: 'Trần Hoài Phương' })
@@ -60,24 +59,16 @@ export class CreatePersonDto {
 
 export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
 
-export const PERSON_SORTS = ['fullName', 'createdAt'] as const;
+export const PERSON_SORT = defineSort(
+  { fullName: 'r.fullName', createdAt: 'r.createdAt' },
+  { default: 'fullName' },
+);
 
-export class PersonQueryDto extends ListQueryDto {
+export class PersonQueryDto extends DeletableListQueryDto {
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
-  /** true: only deleted people (to restore one). */
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
-  deleted?: boolean;
-
-  @ApiPropertyOptional({
-    description: `Comma-separated; prefix - for descending. Fields: ${PERSON_SORTS.join(', ')}`,
-    example: 'fullName',
-  })
-  @IsOptional()
-  @IsSort(PERSON_SORTS)
+  @SortParam(PERSON_SORT)
   sort?: string;
 }

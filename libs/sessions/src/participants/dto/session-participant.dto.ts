@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ListQueryDto, RecordDto } from '@app/platform';
+import { defineSort, ListQueryDto, RecordDto } from '@app/platform';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../session-participant.entity';
 
 export class SessionParticipantDto extends RecordDto {
@@ -73,6 +73,11 @@ export class UpdateSessionParticipantDto {
 }
 
 /** Participants in the order they were added. */
+export const SESSION_PARTICIPANT_SORT = defineSort(
+  { createdAt: 'r.createdAt' },
+  { default: 'createdAt' },
+);
+
 export class SessionParticipantQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: PARTICIPANT_ROLES })
   @IsOptional()

@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ListQueryDto, RecordDto } from '@app/platform';
+import { defineSort, ListQueryDto, RecordDto } from '@app/platform';
 import { SESSION_RECORD_TYPES, type SessionRecordType } from '../session-record.entity';
 
 export const MAX_SESSION_RECORDS = 500;
@@ -97,13 +97,18 @@ export class ReorderSessionRecordsDto {
   recordIds: string[];
 }
 
-/** All of a session's records, in order. */
+/** All of a session's records, in order, with the session's version after the change. */
 export class SessionRecordListDto {
   @ApiProperty({ type: [SessionRecordDto] })
   items: SessionRecordDto[];
+  /** The session's version (also its ETag): send it as If-Match with the next reorder. */
+  @ApiProperty({ example: 3 })
+  version: number;
 }
 
 /** Records in their order in the minutes. */
+export const SESSION_RECORD_SORT = defineSort({ order: 'r.position' }, { default: 'order' });
+
 export class SessionRecordQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: SESSION_RECORD_TYPES })
   @IsOptional()

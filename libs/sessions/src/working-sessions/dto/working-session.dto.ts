@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -16,12 +15,12 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  DeletableListQueryDto,
+  defineSort,
   IsCalendarDate,
   IsInstant,
-  IsSort,
-  ListQueryDto,
   RecordDto,
-  ToBoolean,
+  SortParam,
 } from '@app/platform';
 import { SessionParticipantDto } from '../../participants/dto/session-participant.dto';
 import { SessionRecordDto } from '../../records/dto/session-record.dto';
@@ -191,9 +190,17 @@ export class SessionActionDto {
   reason?: string;
 }
 
-export const WORKING_SESSION_SORTS = ['startsAt', 'title', 'reportingYear', 'createdAt'] as const;
+export const WORKING_SESSION_SORT = defineSort(
+  {
+    startsAt: 'r.startsAt',
+    title: 'r.title',
+    reportingYear: 'r.reportingYear',
+    createdAt: 'r.createdAt',
+  },
+  { default: '-startsAt' },
+);
 
-export class WorkingSessionQueryDto extends ListQueryDto {
+export class WorkingSessionQueryDto extends DeletableListQueryDto {
   /** Sessions hosted by exactly this unit. */
   @IsOptional()
   @IsUUID()
@@ -230,17 +237,6 @@ export class WorkingSessionQueryDto extends ListQueryDto {
   @IsCalendarDate({ minYear: 2000, maxYear: 2100 })
   to?: string;
 
-  /** true: only deleted sessions (to restore one). */
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
-  deleted?: boolean;
-
-  @ApiPropertyOptional({
-    description: `Comma-separated; prefix - for descending. Fields: ${WORKING_SESSION_SORTS.join(', ')}. Default -startsAt.`,
-    example: '-startsAt',
-  })
-  @IsOptional()
-  @IsSort(WORKING_SESSION_SORTS)
+  @SortParam(WORKING_SESSION_SORT)
   sort?: string;
 }

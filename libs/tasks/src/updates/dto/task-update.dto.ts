@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsSort, ListQueryDto, RecordDto } from '@app/platform';
+import { defineSort, ListQueryDto, RecordDto, SortParam } from '@app/platform';
 
 export class TaskUpdateDto extends RecordDto {
   @ApiProperty({ format: 'uuid' })
@@ -34,14 +34,9 @@ export class CreateTaskUpdateDto {
   percent?: number;
 }
 
-export const TASK_UPDATE_SORTS = ['createdAt'] as const;
+export const TASK_UPDATE_SORT = defineSort({ createdAt: 'r.createdAt' }, { default: '-createdAt' });
 
 export class TaskUpdateQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({
-    description: `Comma-separated; prefix - for descending. Fields: ${TASK_UPDATE_SORTS.join(', ')}. Default -createdAt (newest first).`,
-    example: '-createdAt',
-  })
-  @IsOptional()
-  @IsSort(TASK_UPDATE_SORTS)
+  @SortParam(TASK_UPDATE_SORT)
   sort?: string;
 }

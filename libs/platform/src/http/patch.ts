@@ -1,9 +1,4 @@
-import { PreconditionFailedError, RequestValidationError } from '../http/domain-errors';
-
-/** 412 unless the record is still at the version the client read (its If-Match). */
-export function assertVersion(record: { version: number }, expected: number, what: string): void {
-  if (record.version !== expected) throw new PreconditionFailedError(what, record.version);
-}
+import { RequestValidationError } from './domain-errors';
 
 /** Keeps only the keys a PATCH body actually sent (absent ≠ null). */
 export function sentFields<T extends object>(body: T): Partial<T> {

@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { DEMO_SESSION_DATE, DemoTally, type RegistryDemo } from '@app/registry';
+import { SYSTEM_ACTOR, type Target } from '@app/platform';
 import {
   type ParticipantRole,
-  SessionParticipantEntity,
+  SessionParticipantDto,
   SessionParticipantsService,
-  SessionRecordEntity,
+  SessionRecordDto,
   SessionRecordsService,
   type SessionRecordType,
-  WorkingSessionEntity,
+  WorkingSessionDto,
   WorkingSessionsService,
 } from '@app/sessions';
-import { TaskEntity } from '../task.entity';
-import { TasksService } from '../tasks.service';
+import { TasksService } from '@app/tasks';
+import { DEMO_SESSION_DATE, DemoTally, firstMatch, ONE_PAGE } from './demo';
+import type { RegistryDemo } from './registry.demo';
+
+/** A change the demo makes as the system, to a record it has just read (no If-Match). */
+const system = (id: string): Target => ({ actor: SYSTEM_ACTOR, id, ifMatch: undefined });
 
 /** The article's session began in the afternoon; 14:00 is the demo's choice. */
 export const DEMO_SESSION_STARTS_AT = `${DEMO_SESSION_DATE}T14:00:00+07:00`;
+
 export const DEMO_SESSION_TITLE =
   'Làm việc với UBND quận Bình Thủy về triển khai các hoạt động khoa học và công nghệ trên địa bàn quận năm 2023';
 
@@ -43,28 +46,31 @@ const WATER_PROPOSAL =
   'dự án đề xuất.';
 
 /**
- * The article's working session (DOMAIN.md, "The article as data"): the Department's delegation
- * at quận Bình Thủy on 8 August 2023, its participants, the opinions and conclusions, and the three
- * tasks the conclusions gave. Each record is looked up before it is created, so a second run
- * creates nothing. Due dates are demo values: the article gives none.
+ * The article's working session: the Department's delegation at quận Bình Thủy on 8 August 2023,
+ * its participants, the opinions and conclusions, and the three tasks the conclusions gave, made
+ * through the sessions' and tasks' own services. Each record is looked up before it is created,
+ * so a second run creates nothing. Due dates are demo values: the article gives none.
  */
 @Injectable()
 export class SessionsDemoSeeder {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: WorkingSessionsService,
     private readonly participants: SessionParticipantsService,
     private readonly records: SessionRecordsService,
     private readonly tasks: TasksService,
   ) {}
 
-  async seed(tally: DemoTally, registry: RegistryDemo): Promise<WorkingSessionEntity> {
+  async seed(tally: DemoTally, registry: RegistryDemo): Promise<WorkingSessionDto> {
     let session = await this.session(tally, registry);
+    const [participants, records] = await Promise.all([
+      this.participants.list(SYSTEM_ACTOR, session.id, ONE_PAGE),
+      this.records.list(SYSTEM_ACTOR, session.id, ONE_PAGE),
+    ]);
 
     const participant = (
       role: ParticipantRole,
       party: { personId: string } | { organisationId: string },
-    ) => this.participant(tally, session.id, role, party);
+    ) => this.participant(tally, session.id, participants.items, role, party);
     const head = await participant('delegation_head', { personId: registry.deputyDirector.id });
     await participant('host_chair', { personId: registry.districtViceChair.id });
     for (const unit of [
@@ -79,7 +85,7 @@ export class SessionsDemoSeeder {
     await participant('host_member', { organisationId: registry.economicOffice.id });
 
     const record = (type: SessionRecordType, text: string, participantId: string | null) =>
-      this.record(tally, session.id, type, text, participantId);
+      this.record(tally, session.id, records.items, type, text, participantId);
     await record(
       'opinion',
       'Các đại biểu tập trung đóng góp ý kiến về hoạt động khoa học công nghệ; hoạt động nghiên cứu ' +
@@ -97,18 +103,33 @@ export class SessionsDemoSeeder {
     const water = await record('conclusion', WATER_PROPOSAL, head.id);
 
     if (session.status === 'planned') {
-      await this.sessions.act(null, session.id, session.version, 'hold', {});
-      session = await this.reload(session.id);
+      session = await this.sessions.act(system(session.id), 'hold', {});
     }
 
-    const task = (fields: {
+    const existingTasks = await this.tasks.list(SYSTEM_ACTOR, {
+      ...ONE_PAGE,
+      sourceSessionId: session.id,
+    });
+    const task = async (fields: {
       title: string;
       description: string;
       leadOrganisationId: string;
       coOrganisationIds: string[];
       dueDate: string;
       sourceRecordId: string;
-    }) => this.task(tally, session.id, registry, fields);
+    }) => {
+      if (firstMatch(existingTasks, (t) => t.title === fields.title)) {
+        tally.existing++;
+        return;
+      }
+      await this.tasks.create(SYSTEM_ACTOR, {
+        ...fields,
+        sourceSessionId: session.id,
+        assignedByPersonId: registry.deputyDirector.id,
+        priority: 'normal',
+      });
+      tally.created++;
+    };
     await task({
       title: 'Liên hệ 02 doanh nghiệp khoa học và công nghệ của quận để xác nhận nhu cầu hỗ trợ',
       description: CONTACT_ENTERPRISES,
@@ -137,27 +158,27 @@ export class SessionsDemoSeeder {
 
     // The minutes are final once everything above is recorded.
     if (session.status === 'held') {
-      await this.sessions.act(null, session.id, session.version, 'close', {
+      session = await this.sessions.act(system(session.id), 'close', {
         note: 'Biên bản buổi làm việc (dữ liệu mẫu)',
       });
-      session = await this.reload(session.id);
     }
     return session;
   }
 
-  private async session(tally: DemoTally, registry: RegistryDemo): Promise<WorkingSessionEntity> {
-    const found = await this.dataSource.getRepository(WorkingSessionEntity).findOne({
-      where: {
-        title: DEMO_SESSION_TITLE,
-        hostAdminUnitId: registry.units.binhThuy.id,
-        startsAt: new Date(DEMO_SESSION_STARTS_AT),
-      },
+  private async session(tally: DemoTally, registry: RegistryDemo): Promise<WorkingSessionDto> {
+    const page = await this.sessions.list(SYSTEM_ACTOR, {
+      ...ONE_PAGE,
+      hostAdminUnitId: registry.units.binhThuy.id,
+      from: DEMO_SESSION_DATE,
+      to: DEMO_SESSION_DATE,
     });
+    const found = firstMatch(page, (s) => s.title === DEMO_SESSION_TITLE);
     if (found) {
       tally.existing++;
       return found;
     }
-    const created = await this.sessions.create(null, {
+    tally.created++;
+    return this.sessions.create(SYSTEM_ACTOR, {
       kind: 'working_visit',
       title: DEMO_SESSION_TITLE,
       startsAt: DEMO_SESSION_STARTS_AT,
@@ -175,75 +196,42 @@ export class SessionsDemoSeeder {
       ],
       summary: SUMMARY,
     });
-    tally.created++;
-    return this.reload(created.id);
   }
 
   private async participant(
     tally: DemoTally,
     sessionId: string,
+    existing: SessionParticipantDto[],
     role: ParticipantRole,
     party: { personId: string } | { organisationId: string },
-  ): Promise<SessionParticipantEntity> {
-    const repo = this.dataSource.getRepository(SessionParticipantEntity);
-    const found = await repo.findOne({ where: { sessionId, ...party } });
+  ): Promise<SessionParticipantDto> {
+    const found = existing.find((p) =>
+      'personId' in party
+        ? p.personId === party.personId
+        : p.organisationId === party.organisationId,
+    );
     if (found) {
       tally.existing++;
       return found;
     }
-    const created = await this.participants.create(null, sessionId, { role, ...party });
     tally.created++;
-    return repo.findOneByOrFail({ id: created.id });
+    return this.participants.create(SYSTEM_ACTOR, sessionId, { role, ...party });
   }
 
   private async record(
     tally: DemoTally,
     sessionId: string,
+    existing: SessionRecordDto[],
     type: SessionRecordType,
     text: string,
     participantId: string | null,
-  ): Promise<SessionRecordEntity> {
-    const repo = this.dataSource.getRepository(SessionRecordEntity);
-    const found = await repo.findOne({ where: { sessionId, type, text } });
+  ): Promise<SessionRecordDto> {
+    const found = existing.find((r) => r.type === type && r.text === text);
     if (found) {
       tally.existing++;
       return found;
     }
-    const created = await this.records.create(null, sessionId, { type, text, participantId });
     tally.created++;
-    return repo.findOneByOrFail({ id: created.id });
-  }
-
-  private async task(
-    tally: DemoTally,
-    sessionId: string,
-    registry: RegistryDemo,
-    fields: {
-      title: string;
-      description: string;
-      leadOrganisationId: string;
-      coOrganisationIds: string[];
-      dueDate: string;
-      sourceRecordId: string;
-    },
-  ): Promise<void> {
-    const found = await this.dataSource
-      .getRepository(TaskEntity)
-      .exists({ where: { sourceSessionId: sessionId, title: fields.title } });
-    if (found) {
-      tally.existing++;
-      return;
-    }
-    await this.tasks.create(null, {
-      ...fields,
-      sourceSessionId: sessionId,
-      assignedByPersonId: registry.deputyDirector.id,
-      priority: 'normal',
-    });
-    tally.created++;
-  }
-
-  private reload(id: string): Promise<WorkingSessionEntity> {
-    return this.dataSource.getRepository(WorkingSessionEntity).findOneByOrFail({ id });
+    return this.records.create(SYSTEM_ACTOR, sessionId, { type, text, participantId });
   }
 }

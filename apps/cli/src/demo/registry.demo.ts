@@ -1,47 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
-import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
-import { inForceOn } from '../admin-units/admin-units.service';
-import { OrganisationEntity, type OrganisationKind } from '../organisations/organisation.entity';
-import { OrganisationsService } from '../organisations/organisations.service';
-import { PersonEntity } from '../people/person.entity';
-import { PeopleService } from '../people/people.service';
+import { SYSTEM_ACTOR } from '@app/platform';
+import {
+  AdminUnitDto,
+  AdminUnitsService,
+  OrganisationDto,
+  type OrganisationKind,
+  OrganisationsService,
+  PeopleService,
+  PersonDto,
+} from '@app/registry';
+import { DEMO_SESSION_DATE, DemoTally, firstMatch, ONE_PAGE } from './demo';
 
-/** What a demo seeder did: records it created and records it found already there. */
-export class DemoTally {
-  created = 0;
-  existing = 0;
-}
-
-/** The demo's organisations and people, by role in the story, for the other modules' demo data. */
+/** The demo's organisations and people, by role in the story, for the other parts of the demo. */
 export interface RegistryDemo {
-  units: { canTho2024: AdminUnitEntity; binhThuy: AdminUnitEntity; canTho2025: AdminUnitEntity };
-  department: OrganisationEntity;
-  informationCentre: OrganisationEntity;
-  applicationCentre: OrganisationEntity;
-  scienceOffice: OrganisationEntity;
-  technologyOffice: OrganisationEntity;
-  standardsOffice: OrganisationEntity;
-  districtCommittee: OrganisationEntity;
-  economicOffice: OrganisationEntity;
-  deputyDirector: PersonEntity;
-  districtViceChair: PersonEntity;
+  units: { canTho2024: AdminUnitDto; binhThuy: AdminUnitDto; canTho2025: AdminUnitDto };
+  department: OrganisationDto;
+  informationCentre: OrganisationDto;
+  applicationCentre: OrganisationDto;
+  scienceOffice: OrganisationDto;
+  technologyOffice: OrganisationDto;
+  standardsOffice: OrganisationDto;
+  districtCommittee: OrganisationDto;
+  economicOffice: OrganisationDto;
+  deputyDirector: PersonDto;
+  districtViceChair: PersonDto;
 }
-
-/** The day of the article's working session, on which the demo's units must be in force. */
-export const DEMO_SESSION_DATE = '2023-08-08';
 
 /**
- * The registry part of the demo data (DOMAIN.md, "The article as data"): the Cần Thơ Department of
- * Science and Technology with its offices and centres, the Bình Thủy district committee and its
- * economic office, and the people the article names. Records are found by name before they are
- * created, so a second run changes nothing.
+ * The registry part of the demo data (the article as data): the Cần Thơ Department of Science and
+ * Technology with its offices and centres, the Bình Thủy district committee and its economic
+ * office, and the people the article names, on the official units. Records are looked up before
+ * they are created, so a second run changes nothing.
  */
 @Injectable()
 export class RegistryDemoSeeder {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: AdminUnitsService,
     private readonly organisations: OrganisationsService,
     private readonly people: PeopleService,
   ) {}
@@ -125,17 +119,11 @@ export class RegistryDemoSeeder {
     };
   }
 
-  private async unit(code: string, on: string): Promise<AdminUnitEntity> {
-    const unit = await this.dataSource
-      .getRepository(AdminUnitEntity)
-      .createQueryBuilder('r')
-      .where('r.code = :code', { code })
-      .andWhere(inForceOn('r', 'on'), { on })
-      .getOne();
-    if (!unit)
-      throw new Error(
-        `The official unit ${code} in force on ${on} is missing; run admin-units:import`,
-      );
+  /** The official unit with this code in force on a date (the import has run). */
+  private async unit(code: string, on: string): Promise<AdminUnitDto> {
+    const page = await this.units.list(SYSTEM_ACTOR, { ...ONE_PAGE, code, validOn: on });
+    const unit = firstMatch(page, (u) => u.code === code);
+    if (!unit) throw new Error(`The official unit ${code} in force on ${on} is missing`);
     return unit;
   }
 
@@ -148,18 +136,19 @@ export class RegistryDemoSeeder {
       adminUnitId: string;
       parentId: string | null;
     },
-  ): Promise<OrganisationEntity> {
-    const repo = this.dataSource.getRepository(OrganisationEntity);
-    const found = await repo.findOne({
-      where: { name: fields.name, parentId: fields.parentId ?? IsNull() },
+  ): Promise<OrganisationDto> {
+    const page = await this.organisations.list(SYSTEM_ACTOR, {
+      ...ONE_PAGE,
+      q: fields.name,
+      adminUnitId: fields.adminUnitId,
     });
+    const found = firstMatch(page, (o) => o.name === fields.name && o.parentId === fields.parentId);
     if (found) {
       tally.existing++;
       return found;
     }
-    const created = await this.organisations.create(null, fields);
     tally.created++;
-    return repo.findOneByOrFail({ id: created.id });
+    return this.organisations.create(SYSTEM_ACTOR, fields);
   }
 
   private async person(
@@ -167,15 +156,14 @@ export class RegistryDemoSeeder {
     fullName: string,
     position: string,
     organisationId: string,
-  ): Promise<PersonEntity> {
-    const repo = this.dataSource.getRepository(PersonEntity);
-    const found = await repo.findOne({ where: { fullName, organisationId } });
+  ): Promise<PersonDto> {
+    const page = await this.people.list(SYSTEM_ACTOR, { ...ONE_PAGE, q: fullName, organisationId });
+    const found = firstMatch(page, (p) => p.fullName === fullName);
     if (found) {
       tally.existing++;
       return found;
     }
-    const created = await this.people.create(null, { fullName, position, organisationId });
     tally.created++;
-    return repo.findOneByOrFail({ id: created.id });
+    return this.people.create(SYSTEM_ACTOR, { fullName, position, organisationId });
   }
 }

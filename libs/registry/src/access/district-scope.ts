@@ -1,0 +1,34 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type Actor, districtOf, parameterName, type ScopeFilter } from '@app/platform';
+
+/**
+ * SQL that keeps rows whose admin unit (`column`, an SQL expression on the query's aliases) is the
+ * district officer's district or one of its communes. Applied in the WHERE clause of lists, reads,
+ * updates and deletes alike, so a record outside the district is simply not found.
+ */
+export function whereInDistrict<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  column: string,
+  actor: Actor,
+): SelectQueryBuilder<E> {
+  const district = districtOf(actor);
+  if (district === undefined) return qb;
+  if (district === null) return qb.andWhere('1 = 0');
+  const name = parameterName('scopeUnit');
+  return qb.andWhere(
+    `${column} IN (SELECT su.id FROM admin_unit su WHERE su.id = :${name} OR su.parent_id = :${name})`,
+    { [name]: district },
+  );
+}
+
+/**
+ * The district rule of a kind whose rows lie in the admin unit `column`; `field` is the input that
+ * places a record there, named when a district officer's write would put it outside.
+ */
+export function districtScope<E extends ObjectLiteral>(
+  column: string,
+  field: string,
+  message?: string,
+): ScopeFilter<E> {
+  return { where: (qb, actor) => whereInDistrict(qb, column, actor), field, message };
+}

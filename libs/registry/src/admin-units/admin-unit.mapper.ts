@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { recordFields } from '@app/platform';
+import { AdminUnitEntity, AdminUnitSuccessorEntity } from './admin-unit.entity';
+import type { AdminUnitDto } from './dto/admin-unit.dto';
+
+export interface Links {
+  successors: Map<string, string[]>;
+  predecessors: Map<string, string[]>;
+}
+
+/** Successor and predecessor ids of many units in one query (no N+1). */
+export async function loadLinks(manager: EntityManager, ids: string[]): Promise<Links> {
+  const links: Links = { successors: new Map(), predecessors: new Map() };
+  if (ids.length === 0) return links;
+  const rows = await manager.find(AdminUnitSuccessorEntity, {
+    where: [{ predecessorId: In(ids) }, { successorId: In(ids) }],
+    order: { predecessorId: 'ASC', successorId: 'ASC' },
+  });
+  for (const row of rows) {
+    links.successors.set(row.predecessorId, [
+      ...(links.successors.get(row.predecessorId) ?? []),
+      row.successorId,
+    ]);
+    links.predecessors.set(row.successorId, [
+      ...(links.predecessors.get(row.successorId) ?? []),
+      row.predecessorId,
+    ]);
+  }
+  return links;
+}
+
+export function toAdminUnitDto(unit: AdminUnitEntity, links: Links): AdminUnitDto {
+  return {
+    ...recordFields(unit),
+    code: unit.code,
+    name: unit.name,
+    level: unit.level,
+    subtype: unit.subtype,
+    parentId: unit.parentId,
+    validFrom: unit.validFrom,
+    validTo: unit.validTo,
+    successorIds: links.successors.get(unit.id) ?? [],
+    predecessorIds: links.predecessors.get(unit.id) ?? [],
+  };
+}

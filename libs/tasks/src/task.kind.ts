@@ -1,0 +1,54 @@
+import type { ObjectLiteral } from 'typeorm';
+import { parameterName, type RecordKind, type ScopeFilter, unitOf } from '@app/platform';
+import { sessionDistrictScope } from '@app/sessions';
+import type { TaskDto } from './dto/task.dto';
+import { loadCoOrganisations, toTaskDto } from './task.mapper';
+import { TaskEntity } from './task.entity';
+
+/**
+ * The lead-unit rule of records that follow a task: unit staff reach them when `leadColumn` (SQL:
+ * the task's lead organisation) is their organisation.
+ */
+export function leadOrganisationScope<E extends ObjectLiteral>(
+  leadColumn: string,
+  field: string,
+  message: string,
+): ScopeFilter<E> {
+  return {
+    where(qb, actor) {
+      const unit = unitOf(actor);
+      if (unit === undefined) return;
+      if (unit === null) {
+        qb.andWhere('1 = 0');
+        return;
+      }
+      const name = parameterName('leadUnit');
+      qb.andWhere(`${leadColumn} = :${name}`, { [name]: unit });
+    },
+    field,
+    message,
+  };
+}
+
+/**
+ * District officers reach the tasks of sessions hosted in their district (a task without a session
+ * is outside every district); unit staff change the tasks their organisation leads.
+ */
+export const TASK: RecordKind<TaskEntity, TaskDto> = {
+  entityType: 'task',
+  label: 'Task',
+  entity: TaskEntity,
+  async toDto(task, { manager, today }) {
+    const co = await loadCoOrganisations(manager, [task.id]);
+    return toTaskDto(task, co.get(task.id) ?? [], today);
+  },
+  scopes: {
+    district: sessionDistrictScope('r.source_session_id', 'sourceSessionId'),
+    lead_organisation: leadOrganisationScope(
+      'r.lead_organisation_id',
+      'leadOrganisationId',
+      'must be your organisation',
+    ),
+  },
+  describe: (task) => task.title,
+};
