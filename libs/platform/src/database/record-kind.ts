@@ -25,9 +25,13 @@ export interface RecordKind<E extends TrackedEntity = TrackedEntity, D extends o
   /** The scope rules this kind implements; a route may declare only these. */
   scopes: Partial<Record<ScopeRule, ScopeFilter<E>>>;
   /**
-   * What must hold besides the record's own `deleted_at` for it to exist, on alias `r`: children
-   * of a deleted parent are hidden with it (a deleted session's participants answer 404).
+   * The record this one belongs to and is reached through (a participant's session): the child
+   * exists only while its parent does (a deleted session's participants answer 404), a child
+   * reached through another parent's URL is not found there, and changing a child locks its parent
+   * first (the parent's state decides whether its children may change).
    */
+  parent?: { kind: RecordKind<TrackedEntity, object>; property: string };
+  /** What else must hold for the record to exist, on alias `r`. */
   visibleWhen?(qb: SelectQueryBuilder<E>): void;
   /** How messages name one record (its title or name), so a person recognises it. */
   describe?(record: E): string;

@@ -92,6 +92,23 @@ export class RecordTransaction {
   }
 
   /**
+   * A child record reached through its parent's URL, to change: the parent locked for change
+   * first (404 when not visible, 409 when its state forbids changes to its children), then the
+   * child at the version read; a child of another parent is not found there.
+   */
+  async lockChild<E extends TrackedEntity>(
+    kind: RecordKind<E, object>,
+    parentId: string,
+    target: { id: string; ifMatch?: IfMatch },
+  ): Promise<E> {
+    const parent = parentOf(kind);
+    await this.lock(parent.kind, parentId);
+    const child = await this.lock(kind, target.id, { ifMatch: target.ifMatch });
+    assertChildOf(kind, child, parentId);
+    return child;
+  }
+
+  /**
    * A record another record refers to by id (a task's lead organisation, a session's host): 400
    * naming the field when it does not exist, is deleted, or is one the caller could not see (the
    * kind's district rule applies to every reference, whatever the route).
@@ -277,6 +294,23 @@ export class RecordTransaction {
   }
 }
 
+function parentOf<E extends TrackedEntity>(kind: RecordKind<E, object>) {
+  if (!kind.parent) throw new Error(`${kind.label} records have no parent`);
+  return kind.parent;
+}
+
+/** A child reached through another parent's URL does not exist there. */
+function assertChildOf<E extends TrackedEntity>(
+  kind: RecordKind<E, object>,
+  child: E,
+  parentId: string,
+): void {
+  const property = parentOf(kind).property;
+  if ((child as unknown as Record<string, unknown>)[property] !== parentId) {
+    throw new NotFoundError(kind.label, child.id);
+  }
+}
+
 /** Equal column values: dates by instant, arrays and JSON by content. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
@@ -291,6 +325,15 @@ function visibleQuery<E extends TrackedEntity>(
   actor: Actor,
 ): SelectQueryBuilder<E> {
   const qb = manager.createQueryBuilder(kind.entity, 'r');
+  if (kind.parent) {
+    const parent = manager.connection.getMetadata(kind.parent.kind.entity);
+    const column = manager.connection
+      .getMetadata(kind.entity)
+      .findColumnWithPropertyName(kind.parent.property)!.databaseName;
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM "${parent.tableName}" parent WHERE parent.id = r.${column} AND parent.deleted_at IS NULL)`,
+    );
+  }
   kind.visibleWhen?.(qb);
   for (const filter of scopeFilters(kind, scopes)) filter.where(qb, actor);
   return qb;
@@ -339,6 +382,17 @@ export class RecordWriter {
   /** A visible record in the caller's scope, outside any transaction; 404 otherwise. */
   find<E extends TrackedEntity>(actor: Actor, kind: RecordKind<E, object>, id: string): Promise<E> {
     return this.transaction(actor, this.dataSource.manager).find(kind, id);
+  }
+
+  /** A child record the caller can see, reached through its parent's URL; 404 otherwise. */
+  async findChild<E extends TrackedEntity>(
+    { actor, id }: Target,
+    kind: RecordKind<E, object>,
+    parentId: string,
+  ): Promise<E> {
+    const child = await this.find(actor, kind, id);
+    assertChildOf(kind, child, parentId);
+    return child;
   }
 
   /** A visible record as shown. */

@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
 import type { ScopeFilter } from '@app/platform';
 import { whereInDistrict } from '@app/registry';
 
@@ -21,14 +21,4 @@ export function sessionDistrictScope<E extends ObjectLiteral>(
     field,
     message: 'must be a session hosted in your district',
   };
-}
-
-/** Children of a deleted session are hidden with it: they exist only while the session does. */
-export function whereSessionLive<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  sessionColumn: string,
-): SelectQueryBuilder<E> {
-  return qb.andWhere(
-    `EXISTS (SELECT 1 FROM working_session live WHERE live.id = ${sessionColumn} AND live.deleted_at IS NULL)`,
-  );
 }

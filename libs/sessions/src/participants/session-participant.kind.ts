@@ -1,11 +1,12 @@
 import type { RecordKind } from '@app/platform';
 import { OrganisationEntity, PersonEntity } from '@app/registry';
-import { sessionDistrictScope, whereSessionLive } from '../access/session-scope';
+import { sessionDistrictScope } from '../access/session-scope';
+import { WORKING_SESSION } from '../working-sessions/working-session.kind';
 import type { SessionParticipantDto } from './dto/session-participant.dto';
 import { toSessionParticipantDto } from './session-participant.mapper';
 import { SessionParticipantEntity } from './session-participant.entity';
 
-/** A participant exists while its session does, and is reached through the session's host. */
+/** A participant belongs to its session: it exists while the session does, in its host's scope. */
 export const SESSION_PARTICIPANT: RecordKind<SessionParticipantEntity, SessionParticipantDto> = {
   entityType: 'session_participant',
   label: 'Participant',
@@ -24,5 +25,5 @@ export const SESSION_PARTICIPANT: RecordKind<SessionParticipantEntity, SessionPa
     return toSessionParticipantDto(p, person, organisation);
   },
   scopes: { district: sessionDistrictScope('r.session_id', 'sessionId') },
-  visibleWhen: (qb) => whereSessionLive(qb, 'r.session_id'),
+  parent: { kind: WORKING_SESSION, property: 'sessionId' },
 };

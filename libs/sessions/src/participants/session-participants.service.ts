@@ -5,7 +5,6 @@ import {
   type Actor,
   ConflictError,
   type Target,
-  NotFoundError,
   Page,
   paginate,
   RecordTransaction,
@@ -66,9 +65,8 @@ export class SessionParticipantsService {
     return { ...page, items: page.items.map(toJoinedParticipantDto) };
   }
 
-  async get({ actor, id }: Target, sessionId: string): Promise<SessionParticipantDto> {
-    const participant = await this.writer.find(actor, SESSION_PARTICIPANT, id);
-    assertOfSession(participant, sessionId);
+  async get(target: Target, sessionId: string): Promise<SessionParticipantDto> {
+    const participant = await this.writer.findChild(target, SESSION_PARTICIPANT, sessionId);
     return SESSION_PARTICIPANT.toDto(participant, this.writer.context());
   }
 
@@ -100,7 +98,7 @@ export class SessionParticipantsService {
     rejectNulls(body, ['role']);
     const changes = sentFields(body);
     return this.writer.run(target.actor, async (tx) => {
-      const participant = await this.lockOf(tx, sessionId, target);
+      const participant = await tx.lockChild(SESSION_PARTICIPANT, sessionId, target);
       const personId = changes.personId !== undefined ? changes.personId : participant.personId;
       const organisationId =
         changes.organisationId !== undefined ? changes.organisationId : participant.organisationId;
@@ -115,7 +113,7 @@ export class SessionParticipantsService {
 
   async remove(target: Target, sessionId: string): Promise<SessionParticipantDto> {
     return this.writer.run(target.actor, async (tx) => {
-      const participant = await this.lockOf(tx, sessionId, target);
+      const participant = await tx.lockChild(SESSION_PARTICIPANT, sessionId, target);
       const attributed = await tx.manager.count(SessionRecordEntity, {
         where: { participantId: participant.id },
       });
@@ -126,18 +124,6 @@ export class SessionParticipantsService {
       }
       return tx.remove(SESSION_PARTICIPANT, participant);
     });
-  }
-
-  /** The session locked for change first, then its participant at the version read. */
-  private async lockOf(
-    tx: RecordTransaction,
-    sessionId: string,
-    { id, ifMatch }: Target,
-  ): Promise<SessionParticipantEntity> {
-    await this.sessions.lockForChange(tx, sessionId);
-    const participant = await tx.lock(SESSION_PARTICIPANT, id, { ifMatch });
-    assertOfSession(participant, sessionId);
-    return participant;
   }
 
   /** Exactly one of a person and an organisation, which exists and the caller may see. */
@@ -158,9 +144,4 @@ export class SessionParticipantsService {
       await this.organisations.requireOrganisation(tx, organisationId, 'organisationId');
     }
   }
-}
-
-/** A participant reached through another session's URL does not exist there. */
-function assertOfSession(participant: SessionParticipantEntity, sessionId: string): void {
-  if (participant.sessionId !== sessionId) throw new NotFoundError('Participant', participant.id);
 }

@@ -5,7 +5,6 @@ import {
   type Actor,
   ConflictError,
   type Target,
-  NotFoundError,
   Page,
   paginate,
   RecordTransaction,
@@ -62,9 +61,8 @@ export class SessionRecordsService {
     return { ...page, items: page.items.map(toSessionRecordDto) };
   }
 
-  async get({ actor, id }: Target, sessionId: string): Promise<SessionRecordDto> {
-    const record = await this.writer.find(actor, SESSION_RECORD, id);
-    assertOfSession(record, sessionId);
+  async get(target: Target, sessionId: string): Promise<SessionRecordDto> {
+    const record = await this.writer.findChild(target, SESSION_RECORD, sessionId);
     return toSessionRecordDto(record);
   }
 
@@ -110,7 +108,7 @@ export class SessionRecordsService {
     rejectNulls(body, ['type', 'text']);
     const changes = sentFields(body);
     return this.writer.run(target.actor, async (tx) => {
-      const record = await this.lockOf(tx, sessionId, target);
+      const record = await tx.lockChild(SESSION_RECORD, sessionId, target);
       if (changes.participantId)
         await assertParticipantOf(tx.manager, sessionId, changes.participantId);
       if (record.type === 'conclusion' && changes.type === 'opinion') {
@@ -125,7 +123,7 @@ export class SessionRecordsService {
   /** Soft-deletes a record and closes the gap it leaves in the order. */
   async remove(target: Target, sessionId: string): Promise<SessionRecordDto> {
     return this.writer.run(target.actor, async (tx) => {
-      const record = await this.lockOf(tx, sessionId, target);
+      const record = await tx.lockChild(SESSION_RECORD, sessionId, target);
       await this.assertNoTasks(tx.manager, record.id, 'be deleted');
       const removed = await tx.remove(SESSION_RECORD, record);
       await shiftFrom(tx, sessionId, record.position + 1, -1);
@@ -178,18 +176,6 @@ export class SessionRecordsService {
     });
   }
 
-  /** The session locked for change first, then its record at the version read. */
-  private async lockOf(
-    tx: RecordTransaction,
-    sessionId: string,
-    { id, ifMatch }: Target,
-  ): Promise<SessionRecordEntity> {
-    await this.sessions.lockForChange(tx, sessionId);
-    const record = await tx.lock(SESSION_RECORD, id, { ifMatch });
-    assertOfSession(record, sessionId);
-    return record;
-  }
-
   private async assertNoTasks(manager: EntityManager, id: string, change: string): Promise<void> {
     const tasks = await this.tasks.countFromRecord(manager, id);
     if (tasks > 0) {
@@ -198,11 +184,6 @@ export class SessionRecordsService {
       );
     }
   }
-}
-
-/** A record reached through another session's URL does not exist there. */
-function assertOfSession(record: SessionRecordEntity, sessionId: string): void {
-  if (record.sessionId !== sessionId) throw new NotFoundError('Session record', record.id);
 }
 
 async function assertParticipantOf(

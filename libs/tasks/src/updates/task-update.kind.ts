@@ -1,6 +1,6 @@
 import { recordFields, type RecordKind } from '@app/platform';
 import { sessionDistrictScope } from '@app/sessions';
-import { leadOrganisationScope } from '../task.kind';
+import { leadOrganisationScope, TASK } from '../task.kind';
 import type { TaskUpdateDto } from './dto/task-update.dto';
 import { TaskUpdateEntity } from './task-update.entity';
 
@@ -31,8 +31,5 @@ export const TASK_UPDATE: RecordKind<TaskUpdateEntity, TaskUpdateDto> = {
       'must be a task your organisation leads',
     ),
   },
-  visibleWhen: (qb) =>
-    qb.andWhere(
-      'EXISTS (SELECT 1 FROM task live WHERE live.id = r.task_id AND live.deleted_at IS NULL)',
-    ),
+  parent: { kind: TASK, property: 'taskId' },
 };
