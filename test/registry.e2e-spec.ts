@@ -284,6 +284,33 @@ describe('Registry: administrative units, organisations, people', () => {
         .delete(`/api/v1/organisations/${w.department.id}`, w.department.version)
         .expect(409);
     });
+
+    it('finds what people type: every word in any order, abbreviations, exact spelling first', async () => {
+      for (const name of [
+        'Ủy ban nhân dân xã Cổ Đông',
+        'Ủy ban nhân dân huyện Cờ Đỏ',
+        'Sở Khoa học và Công nghệ tỉnh Hậu Giang',
+      ]) {
+        await w.as.admin.post('/api/v1/organisations', { name, kind: 'other' }).expect(201);
+      }
+      const names = async (q: string) =>
+        (
+          await w.as.leader
+            .get(`/api/v1/organisations?pageSize=100&q=${encodeURIComponent(q)}`)
+            .expect(200)
+        ).body.items.map((o: { name: string }) => o.name);
+      expect(await names('ubnd co do')).toEqual(
+        expect.arrayContaining(['Ủy ban nhân dân huyện Cờ Đỏ']),
+      );
+      expect(await names('co do ubnd')).toContain('Ủy ban nhân dân huyện Cờ Đỏ');
+      // Typed diacritics put the exact spelling before "Cổ Đông", which also holds "co do".
+      expect((await names('cờ đỏ')).slice(0, 2)).toEqual([
+        'Ủy ban nhân dân huyện Cờ Đỏ',
+        'Ủy ban nhân dân xã Cổ Đông',
+      ]);
+      expect(await names('KH&CN hau giang')).toEqual(['Sở Khoa học và Công nghệ tỉnh Hậu Giang']);
+      expect(await names('ubnd hau giang')).toEqual([]);
+    });
   });
 
   describe('people', () => {

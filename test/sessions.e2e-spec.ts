@@ -210,7 +210,7 @@ describe('Working sessions: the article’s session through the API alone', () =
       version: 3,
       kind: 'working_visit',
       title: session.title,
-      startsAt: '2023-08-08T07:00:00.000Z',
+      startsAt: '2023-08-08T14:00:00+07:00',
       venue: 'Hội trường Quận ủy Bình Thủy',
       hostAdminUnitId: binhThuy,
       reportingYear: 2023,
@@ -455,11 +455,18 @@ describe('Working sessions', () => {
       expect(itemIds(sorted)).toEqual([ids.early, ids.late, ids.other]);
     });
 
-    it('searches titles without diacritics or case', async () => {
-      for (const q of ['thoi an dong', 'CO DO']) {
-        const res = await w.as.leader.get(`${SESSIONS}?q=${encodeURIComponent(q)}`).expect(200);
-        expect(res.body.items.length).toBe(1);
-      }
+    it('searches titles without diacritics or case, every word in any order, best match first', async () => {
+      const titles = async (q: string) =>
+        (
+          await w.as.leader.get(`${SESSIONS}?q=${encodeURIComponent(q)}`).expect(200)
+        ).body.items.map((s: { title: string }) => s.title);
+      expect(await titles('thoi an dong')).toEqual(['Hội nghị tổng kết Thới An Đông']);
+      expect(await titles('dong thoi')).toEqual(['Hội nghị tổng kết Thới An Đông']);
+      // "co" and "do" are in other titles too ("công", "động"); the phrase comes first.
+      const coDo = await titles('CO DO');
+      expect(coDo[0]).toBe('Giao ban Cờ Đỏ');
+      expect(coDo.length).toBeGreaterThan(1);
+      expect(await titles('cờ đỏ giao')).toEqual(['Giao ban Cờ Đỏ']);
     });
 
     it('shows a district officer only the sessions hosted in their district or its communes', async () => {

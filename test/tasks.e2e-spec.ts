@@ -210,7 +210,8 @@ describe('Tasks', () => {
         status: 'done',
         completionNote: 'Xong',
         percent: 100,
-        completedAt: new Date(LATE_EVENING).toISOString(),
+        // 23:30 in Viet Nam, as the clock stood.
+        completedAt: '2026-03-10T23:30:00+07:00',
         allowedActions: ['reopen'],
       });
       const reopened = await act(w.as.staff, done.id, 'reopen', 2).expect(200);
@@ -530,7 +531,8 @@ describe('Tasks', () => {
           return DEPARTMENT_ROLES.has(caller) ? 'ok' : 403;
         case 'lead':
           if (DEPARTMENT_ROLES.has(caller)) return 'ok';
-          if (caller === 'centre') return situation === 'own' ? 'ok' : 404;
+          // Unit staff read every task, so one their unit does not lead is refused with a reason.
+          if (caller === 'centre') return situation === 'own' ? 'ok' : 403;
           return 403;
       }
     };
@@ -570,10 +572,13 @@ describe('Tasks', () => {
       expect(all.body.total).toBeGreaterThan(res.body.total);
     });
 
-    it('lets unit staff complete only the tasks their unit leads (404 for another unit’s)', async () => {
+    it('lets unit staff complete only the tasks their unit leads (403 with the reason for another unit’s)', async () => {
       const other = await fixture('elsewhere');
-      const res = await act(w.as.centre, other.id, 'complete', 1, { note: 'x' }).expect(404);
-      expect(res.body.type).toBe('/problems/not-found');
+      const res = await act(w.as.centre, other.id, 'complete', 1, { note: 'x' }).expect(403);
+      expect(res.body).toMatchObject({
+        type: '/problems/forbidden',
+        detail: 'Only the Department and the staff of the task’s lead unit may do this',
+      });
       // Still visible to read.
       await w.as.centre.get(`${TASKS}/${other.id}`).expect(200);
       const own = await fixture('own');

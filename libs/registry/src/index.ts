@@ -28,3 +28,4 @@ export const REGISTRY_ENTITIES = [
   OrganisationEntity,
   PersonEntity,
 ];
+export * from './names/registry-refs.dto';

@@ -15,6 +15,7 @@ export function leadOrganisationScope<E extends ObjectLiteral>(
   message: string,
 ): ScopeFilter<E> {
   return {
+    refusal: 'Only the Department and the staff of the task’s lead unit may do this',
     where(qb, actor) {
       const unit = unitOf(actor);
       if (unit === undefined) return;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { recordFields } from '@app/platform';
+import { recordFields, vietnamInstantOrNull } from '@app/platform';
 import { TaskDto } from './dto/task.dto';
 import { isOverdue } from './task-overdue';
 import { taskActionsFrom } from './task-status';
@@ -25,7 +25,7 @@ export function toTaskDto(task: TaskEntity, coOrganisationIds: string[], today: 
     completionNote: task.completionNote,
     cancelReason: task.cancelReason,
     statusNote: task.statusNote,
-    completedAt: task.completedAt ? task.completedAt.toISOString() : null,
+    completedAt: vietnamInstantOrNull(task.completedAt),
     allowedActions: taskActionsFrom(task.status),
   };
 }

@@ -79,7 +79,7 @@ export class TasksService {
       qb.andWhere('r.subjectType = :subjectType', { subjectType: query.subjectType });
     }
     if (query.subjectId) qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
-    whereSearch(qb, query.q);
+    whereSearch(qb, query.q, { text: 'r.title' });
     const page = await paginate(qb, query, TASK_SORT);
     const co = await loadCoOrganisations(
       context.manager,

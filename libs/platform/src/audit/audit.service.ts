@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { vietnamInstant } from '../time/clock';
 import { Page, paginate } from '../http/list-query';
 import { AuditEventEntity } from './audit-event.entity';
 import { AUDIT_EVENT_SORT, AuditEventDto, AuditEventQueryDto } from './dto/audit-event.dto';
@@ -11,7 +12,7 @@ const SECRET_KEYS = new Set(['password', 'passwordHash', 'token', 'tokenHash', '
 
 function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return vietnamInstant(value);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
@@ -69,7 +70,7 @@ export class AuditService {
 export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
   return {
     id: e.id,
-    at: e.at.toISOString(),
+    at: vietnamInstant(e.at),
     actorId: e.actorId,
     entityType: e.entityType,
     entityId: e.entityId,

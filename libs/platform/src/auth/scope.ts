@@ -21,6 +21,11 @@ export interface ScopeFilter<E extends ObjectLiteral = ObjectLiteral> {
   field?: string;
   /** What is wrong with that field, when the default of the rule does not read well. */
   message?: string;
+  /**
+   * Why a caller who can see the record may not act on it under this rule (403), e.g. "only the
+   * lead unit's staff may complete a task". Without it, such a record is simply not found (404).
+   */
+  refusal?: string;
 }
 
 /** What a scope rule needs to know of a kind of record: its name and the rules it implements. */

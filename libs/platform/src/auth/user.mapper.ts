@@ -1,3 +1,4 @@
+import { vietnamInstant } from '../time/clock';
 import type { UserDto } from './dto/user.dto';
 import type { UserEntity } from './user.entity';
 
@@ -10,8 +11,8 @@ export function toUserDto(user: UserEntity): UserDto {
     organisationId: user.organisationId,
     adminUnitId: user.adminUnitId,
     active: user.active,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
+    createdAt: vietnamInstant(user.createdAt),
+    updatedAt: vietnamInstant(user.updatedAt),
     version: user.version,
   };
 }

@@ -32,7 +32,10 @@ export class UsersService {
     }
     if (query.adminUnitId)
       qb.andWhere('r.adminUnitId = :adminUnitId', { adminUnitId: query.adminUnitId });
-    whereSearch(qb, query.q, `f_search_key(r.fullName || ' ' || r.username)`);
+    whereSearch(qb, query.q, {
+      key: `f_search_key(r.fullName || ' ' || r.username)`,
+      text: 'r.fullName',
+    });
     const page = await paginate(qb, query, USER_SORT);
     return { ...page, items: page.items.map(toUserDto) };
   }

@@ -72,8 +72,39 @@ export class RecordTransaction {
     if (options.withDeleted) qb.withDeleted();
     if (options.lock) qb.setLock('pessimistic_write', undefined, ['r']);
     const record = await qb.getOne();
-    if (!record) throw new NotFoundError(kind.label, id);
+    if (!record) {
+      await this.assertNotRefused(kind, id, options.withDeleted ?? false);
+      throw new NotFoundError(kind.label, id);
+    }
     return record;
+  }
+
+  /**
+   * A record the caller can see (its district rule lets them) but that a rule of this route keeps
+   * them from acting on answers 403 with the rule's reason, not 404 after a 200 on reading it.
+   */
+  private async assertNotRefused<E extends TrackedEntity>(
+    kind: RecordKind<E, object>,
+    id: string,
+    withDeleted: boolean,
+  ): Promise<void> {
+    const refusing = this.actor.scopes.filter(
+      (rule) => kind.scopes[rule]?.refusal !== undefined && narrows(rule, this.actor),
+    );
+    if (refusing.length === 0) return;
+    const visibility: ScopeRule[] = kind.scopes.district ? ['district'] : [];
+    const qb = visibleQuery(this.manager, kind, visibility, this.actor).andWhere('r.id = :id', {
+      id,
+    });
+    if (withDeleted) qb.withDeleted();
+    if (!(await qb.getExists())) return;
+    for (const rule of refusing) {
+      const inside = await visibleQuery(this.manager, kind, [...visibility, rule], this.actor)
+        .andWhere('r.id = :id', { id })
+        .withDeleted()
+        .getExists();
+      if (!inside) throw new ForbiddenError(kind.scopes[rule]!.refusal);
+    }
   }
 
   /**

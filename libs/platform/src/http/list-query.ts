@@ -123,14 +123,17 @@ export async function paginate<E extends ObjectLiteral>(
   sort: SortSpec,
   tiebreaker = `${qb.alias}.id`,
 ): Promise<Page<E>> {
-  const tokens = (query.sort ?? sort.default).split(',');
-  tokens.forEach((token, index) => {
+  qb.orderBy();
+  // Search results rank first by how exactly they match, unless the client chose an order. (With
+  // joins, TypeORM pages through a subquery that cannot order by an expression: no ranking there.)
+  const rank = searchRanks.get(qb);
+  const joined = qb.expressionMap.joinAttributes.length > 0;
+  if (rank !== undefined && query.sort === undefined && !joined) qb.addOrderBy(rank, 'ASC');
+  for (const token of (query.sort ?? sort.default).split(',')) {
     const descending = token.startsWith('-');
     const column = sort.columns[token.replace(/^-/, '')];
-    const order = descending ? 'DESC' : 'ASC';
-    if (index === 0) qb.orderBy(column, order, descending ? 'NULLS LAST' : 'NULLS FIRST');
-    else qb.addOrderBy(column, order, descending ? 'NULLS LAST' : 'NULLS FIRST');
-  });
+    qb.addOrderBy(column, descending ? 'DESC' : 'ASC', descending ? 'NULLS LAST' : 'NULLS FIRST');
+  }
   // A unique tiebreaker keeps pages stable when sort values repeat (unless it is the sort itself).
   if (!(tiebreaker in qb.expressionMap.orderBys)) qb.addOrderBy(tiebreaker, 'ASC');
   qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
@@ -139,20 +142,79 @@ export async function paginate<E extends ObjectLiteral>(
 }
 
 /**
- * Adds the `q` filter on a diacritic-free `search_key` column (trigram-indexed). The key of `q` is
- * made by the same SQL function that fills the column, so both sides always agree.
+ * Abbreviations people type for the words names spell out, by their search key (no diacritics,
+ * lower case): "UBND" finds "Ủy ban nhân dân", "KH&CN" finds "Khoa học và Công nghệ".
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  ubnd: 'uy ban nhan dan',
+  hdnd: 'hoi dong nhan dan',
+  'kh&cn': 'khoa hoc va cong nghe',
+  khcn: 'khoa hoc va cong nghe',
+  'tp.': 'thanh pho',
+  tp: 'thanh pho',
+  'tx.': 'thi xa',
+  'tt.': 'thi tran',
+  htx: 'hop tac xa',
+  dn: 'doanh nghiep',
+  tnhh: 'trach nhiem huu han',
+};
+
+/** A word's key for looking up abbreviations (the database makes the keys it matches on). */
+function roughKey(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** How search results rank before the list's own order, per query (when the client chose none). */
+const searchRanks = new WeakMap<object, string>();
+
+export interface SearchColumns {
+  /** The diacritic-free key column (or SQL) matched against; `<alias>.searchKey` by default. */
+  key?: string;
+  /** The text as people read it: where the words appear exactly as typed ranks first. */
+  text?: string;
+}
+
+/**
+ * Adds the `q` filter: every word of `q` must appear in the diacritic-free key, in any order
+ * (`ubnd co do` finds "Ủy ban nhân dân huyện Cờ Đỏ"), a common abbreviation matching what it
+ * stands for. Keys of `q` are made by the same SQL function that fills the key columns. Unless
+ * the client chose an order, records holding `q` exactly as typed (in `text`, diacritics
+ * included) come first, then those holding it as a phrase, then the others.
  */
 export function whereSearch<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   q: string | undefined,
-  column = `${qb.alias}.searchKey`,
+  columns: SearchColumns = {},
 ): SelectQueryBuilder<E> {
   const text = q === undefined ? '' : normalizeSingleLine(q);
   if (text === '') return qb;
-  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return qb.andWhere(`${column} LIKE '%' || f_search_key(:searchText) || '%'`, {
-    searchText: escaped,
+  const key = columns.key ?? `${qb.alias}.searchKey`;
+  text.split(' ').forEach((word, index) => {
+    const name = `searchWord${index}`;
+    const spelledOut = ABBREVIATIONS[roughKey(word)];
+    const typed = `${key} LIKE '%' || f_search_key(:${name}) || '%'`;
+    if (spelledOut === undefined) {
+      qb.andWhere(typed, { [name]: likeEscape(word) });
+    } else {
+      qb.andWhere(`(${typed} OR ${key} LIKE :${name}Spelled)`, {
+        [name]: likeEscape(word),
+        [`${name}Spelled`]: `%${spelledOut}%`,
+      });
+    }
   });
+  // Ranks: q as typed (diacritics included), then q as a phrase, then its words in any order.
+  const exact = columns.text ? `WHEN lower(${columns.text}) LIKE :searchExact THEN 0 ` : '';
+  searchRanks.set(
+    qb,
+    `CASE ${exact}WHEN ${key} LIKE '%' || f_search_key(:searchPhrase) || '%' THEN 1 ELSE 2 END`,
+  );
+  qb.setParameter('searchPhrase', likeEscape(text));
+  if (columns.text) qb.setParameter('searchExact', `%${likeEscape(text.toLowerCase())}%`);
+  return qb;
 }
 
 /** A Swagger-visible page class for one item type (`{ items, page, pageSize, total }`). */

@@ -1,13 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { TrackedEntity } from '../database/tracked.entity';
+import { vietnamInstant, vietnamInstantOrNull } from '../time/clock';
 
 /** The fields every record shows: identity, timestamps, and the version its ETag carries. */
 export class RecordDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-  /** ISO 8601 instant. */
+  /** ISO 8601 instant in Viet Nam time, e.g. `2024-03-15T08:00:00+07:00`. */
+  @ApiProperty({ example: '2024-03-15T08:00:00+07:00' })
   createdAt: string;
-  /** ISO 8601 instant. */
+  /** ISO 8601 instant in Viet Nam time. */
+  @ApiProperty({ example: '2024-03-15T08:00:00+07:00' })
   updatedAt: string;
   /** Set when the record is deleted (only a delete or restore answer shows one). */
   @ApiProperty({ type: String, nullable: true })
@@ -20,9 +23,9 @@ export class RecordDto {
 export function recordFields(record: TrackedEntity): RecordDto {
   return {
     id: record.id,
-    createdAt: record.createdAt.toISOString(),
-    updatedAt: record.updatedAt.toISOString(),
-    deletedAt: record.deletedAt ? record.deletedAt.toISOString() : null,
+    createdAt: vietnamInstant(record.createdAt),
+    updatedAt: vietnamInstant(record.updatedAt),
+    deletedAt: vietnamInstantOrNull(record.deletedAt),
     version: record.version,
   };
 }

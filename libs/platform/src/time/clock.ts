@@ -15,6 +15,23 @@ export class SystemClock extends Clock {
 /** Calendar dates ("today", "overdue") are Viet Nam's, whatever the server's time zone. */
 export const BUSINESS_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/** Viet Nam's offset from UTC: +07:00 all year (no daylight saving time since 1975). */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * An instant as Viet Nam reads it, in ISO 8601 with its offset: `2024-03-15T08:00:00+07:00` (with
+ * milliseconds only when there are some), the same instant as `2024-03-15T01:00:00.000Z`.
+ */
+export function vietnamInstant(instant: Date): string {
+  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
+  return `${local.slice(0, 19)}${local.endsWith('.000Z') ? '' : local.slice(19, 23)}+07:00`;
+}
+
+/** `vietnamInstant`, passing null through. */
+export function vietnamInstantOrNull(instant: Date | null): string | null {
+  return instant === null ? null : vietnamInstant(instant);
+}
+
 // Building an Intl formatter is costly; one per time zone serves every call.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

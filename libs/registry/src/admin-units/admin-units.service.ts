@@ -74,7 +74,7 @@ export class AdminUnitsService {
     if (query.parentId) qb.andWhere('r.parentId = :parentId', { parentId: query.parentId });
     if (query.code) qb.andWhere('r.code = :code', { code: query.code });
     if (query.validOn) qb.andWhere(inForceOn('r', 'validOn'), { validOn: query.validOn });
-    whereSearch(qb, query.q);
+    whereSearch(qb, query.q, { text: 'r.name' });
     const page = await paginate(qb, query, ADMIN_UNIT_SORT);
     const links = await loadLinks(
       this.dataSource.manager,

@@ -37,7 +37,7 @@ export class OrganisationsService {
     if (query.adminUnitId)
       qb.andWhere('r.adminUnitId = :adminUnitId', { adminUnitId: query.adminUnitId });
     if (query.parentId) qb.andWhere('r.parentId = :parentId', { parentId: query.parentId });
-    whereSearch(qb, query.q);
+    whereSearch(qb, query.q, { text: 'r.name' });
     const page = await paginate(qb, query, ORGANISATION_SORT);
     return { ...page, items: page.items.map(toOrganisationDto) };
   }

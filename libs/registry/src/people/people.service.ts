@@ -34,7 +34,7 @@ export class PeopleService {
     if (query.organisationId) {
       qb.andWhere('r.organisationId = :organisationId', { organisationId: query.organisationId });
     }
-    whereSearch(qb, query.q);
+    whereSearch(qb, query.q, { text: 'r.fullName' });
     const page = await paginate(qb, query, PERSON_SORT);
     return { ...page, items: page.items.map(toPersonDto) };
   }

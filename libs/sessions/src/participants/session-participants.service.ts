@@ -60,7 +60,9 @@ export class SessionParticipantsService {
     await this.sessions.findVisible(actor, sessionId);
     const qb = participantsQuery(this.dataSource.manager, sessionId);
     if (query.role) qb.andWhere('r.role = :role', { role: query.role });
-    whereSearch(qb, query.q, `f_search_key(coalesce(person.fullName, organisation.name))`);
+    whereSearch(qb, query.q, {
+      key: `f_search_key(coalesce(person.fullName, organisation.name))`,
+    });
     const page = await paginate(qb, query, SESSION_PARTICIPANT_SORT);
     return { ...page, items: page.items.map(toJoinedParticipantDto) };
   }

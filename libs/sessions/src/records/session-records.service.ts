@@ -56,7 +56,7 @@ export class SessionRecordsService {
       .createQueryBuilder(SessionRecordEntity, 'r')
       .where('r.sessionId = :sessionId', { sessionId });
     if (query.type) qb.andWhere('r.type = :type', { type: query.type });
-    whereSearch(qb, query.q, 'f_search_key(r.text)');
+    whereSearch(qb, query.q, { key: 'f_search_key(r.text)' });
     const page = await paginate(qb, query, SESSION_RECORD_SORT);
     return { ...page, items: page.items.map(toSessionRecordDto) };
   }

@@ -1,4 +1,4 @@
-import { recordFields } from '@app/platform';
+import { recordFields, vietnamInstant } from '@app/platform';
 import type { WorkingSessionDto } from './dto/working-session.dto';
 import { sessionActionsFrom } from './session-status';
 import type { WorkingSessionEntity } from './working-session.entity';
@@ -8,7 +8,7 @@ export function toWorkingSessionDto(s: WorkingSessionEntity): WorkingSessionDto 
     ...recordFields(s),
     kind: s.kind,
     title: s.title,
-    startsAt: s.startsAt.toISOString(),
+    startsAt: vietnamInstant(s.startsAt),
     venue: s.venue,
     hostAdminUnitId: s.hostAdminUnitId,
     reportingYear: s.reportingYear,

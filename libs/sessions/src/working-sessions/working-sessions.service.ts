@@ -72,7 +72,7 @@ export class WorkingSessionsService {
         zone: BUSINESS_TIME_ZONE,
       });
     }
-    whereSearch(qb, query.q);
+    whereSearch(qb, query.q, { text: 'r.title' });
     const page = await paginate(qb, query, WORKING_SESSION_SORT);
     return { ...page, items: page.items.map(toWorkingSessionDto) };
   }

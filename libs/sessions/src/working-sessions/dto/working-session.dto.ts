@@ -50,8 +50,8 @@ export class WorkingSessionDto extends RecordDto {
       'Làm việc với UBND quận Bình Thủy về triển khai các hoạt động khoa học và công nghệ năm 2023',
   })
   title: string;
-  /** When it started (ISO 8601 instant, in UTC). */
-  @ApiProperty({ example: '2023-08-08T07:00:00.000Z' })
+  /** When it started: an ISO 8601 instant in Viet Nam time. */
+  @ApiProperty({ example: '2023-08-08T14:00:00+07:00' })
   startsAt: string;
   @ApiProperty({ type: String, nullable: true, example: 'Hội trường Quận ủy Bình Thủy' })
   venue: string | null;
