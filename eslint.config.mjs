@@ -24,9 +24,9 @@ const MAY_USE = {
   registry: ['platform'],
   sessions: ['platform', 'registry'],
   tasks: ['platform', 'registry', 'sessions'],
-  ip: ['platform', 'registry'],
+  ip: ['platform', 'registry', 'projects'],
   enterprises: ['platform', 'registry'],
-  projects: ['platform', 'registry', 'ip'],
+  projects: ['platform', 'registry'],
   reports: LIBRARIES.filter((name) => name !== 'reports'),
 };
 const deepImports = {

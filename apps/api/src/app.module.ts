@@ -9,6 +9,7 @@ import {
 } from '@app/platform';
 import { RegistryModule } from '@app/registry';
 import { SessionsModule } from '@app/sessions';
+import { ProjectsModule } from '@app/projects';
 import { TasksModule } from '@app/tasks';
 import { APP_SCHEMA } from './schema';
 
@@ -40,9 +41,10 @@ export class AppModule {
         RegistryModule,
         SessionsModule,
         TasksModule,
+        ProjectsModule,
       ],
       // The CLI builds on the same modules and uses their services.
-      exports: [AuthModule, RegistryModule, SessionsModule, TasksModule],
+      exports: [AuthModule, RegistryModule, SessionsModule, TasksModule, ProjectsModule],
     };
   }
 }

@@ -20,6 +20,7 @@ export const API_TAGS: Record<string, string> = {
   registry: 'Administrative units, organisations and people',
   sessions: 'Working sessions with districts: participants, opinions and conclusions',
   tasks: 'Follow-up tasks and their progress',
+  programmes: 'Programmes that fund IP registrations and projects',
   audit: 'Who changed what, when',
   health: 'Liveness and readiness',
 };
