@@ -56,3 +56,4 @@ import { AuditEventEntity } from './audit/audit-event.entity';
 /** The platform's tables: accounts, tokens, the audit trail. */
 export const PLATFORM_ENTITIES = [UserEntity, AccessTokenEntity, AuditEventEntity];
 export * from './domain/status-machine';
+export * from './domain/follow-up-tasks';
