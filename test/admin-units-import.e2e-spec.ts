@@ -134,7 +134,7 @@ describe('Import of the official administrative units (small real fixture)', () 
     ]);
     expect(found.items.every((u) => u.validTo === '2025-06-30')).toBe(true);
 
-    const wards = await list(`parentId=${district!.id}&validOn=2023-08-08`);
+    const wards = await list(`parentId=${district!.id}&validOn=2023-08-08&sort=code`);
     expect(wards.items.map((u) => u.code)).toEqual(BINH_THUY_WARDS);
     for (const ward of wards.items) {
       expect(ward).toMatchObject({ level: 'commune', subtype: 'phuong', parentId: district!.id });

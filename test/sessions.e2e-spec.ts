@@ -213,6 +213,13 @@ describe('Working sessions: the article’s session through the API alone', () =
       startsAt: '2023-08-08T14:00:00+07:00',
       venue: 'Hội trường Quận ủy Bình Thủy',
       hostAdminUnitId: binhThuy,
+      hostAdminUnit: {
+        id: binhThuy,
+        code: '918',
+        name: 'Quận Bình Thủy',
+        level: 'district',
+        provinceName: 'Thành phố Cần Thơ',
+      },
       reportingYear: 2023,
       periodLabel: null,
       // Kept in the documented order, whatever order they were sent in.
@@ -228,7 +235,7 @@ describe('Working sessions: the article’s session through the API alone', () =
       status: 'closed',
       statusNote: 'Biên bản đã thống nhất',
       cancelReason: null,
-      allowedActions: [],
+      allowedActions: ['reopen'],
       participants: expect.any(Array),
       records: expect.any(Array),
       tasks: expect.any(Array),
@@ -271,6 +278,7 @@ describe('Working sessions: the article’s session through the API alone', () =
         overdue: false,
         dueDate: '2023-09-30',
         leadOrganisationId: technologyOffice,
+        leadOrganisationName: 'Phòng Quản lý Công nghệ và Thị trường công nghệ',
         sourceRecordId: recordIds[1],
       },
       {
@@ -280,6 +288,7 @@ describe('Working sessions: the article’s session through the API alone', () =
         overdue: false,
         dueDate: '2023-12-31',
         leadOrganisationId: standardsOffice,
+        leadOrganisationName: 'Chi cục Tiêu chuẩn Đo lường Chất lượng',
         sourceRecordId: recordIds[2],
       },
       {
@@ -289,6 +298,7 @@ describe('Working sessions: the article’s session through the API alone', () =
         overdue: false,
         dueDate: '2023-10-31',
         leadOrganisationId: applicationCentre,
+        leadOrganisationName: 'Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ',
         sourceRecordId: recordIds[3],
       },
     ]);
@@ -494,7 +504,7 @@ describe('Working sessions', () => {
       expect(closed.body).toMatchObject({
         status: 'closed',
         statusNote: 'Xong',
-        allowedActions: [],
+        allowedActions: ['reopen'],
       });
 
       const other = await createSession(w.as.staff, w.district.id);
@@ -528,9 +538,9 @@ describe('Working sessions', () => {
         [planned, 1, 'close', ['hold', 'cancel']],
         [held, 2, 'hold', ['close']],
         [held, 2, 'cancel', ['close']],
-        [closed, 3, 'hold', []],
-        [closed, 3, 'close', []],
-        [closed, 3, 'cancel', []],
+        [closed, 3, 'hold', ['reopen']],
+        [closed, 3, 'close', ['reopen']],
+        [closed, 3, 'cancel', ['reopen']],
         [cancelled, 2, 'hold', []],
         [cancelled, 2, 'close', []],
         [cancelled, 2, 'cancel', []],
@@ -858,8 +868,10 @@ describe('Working sessions', () => {
     expect(view!.records).toHaveLength(26);
     expect(view!.tasks).toHaveLength(5);
     expect(bigQueries).toBe(smallQueries);
-    // Authentication, the session, then one query per collection.
-    expect(bigQueries).toBe(5);
+    // Authentication, the session, then one query per collection and one per kind of name: the
+    // host unit, participants (with their names), records and their speakers, tasks and their
+    // lead units.
+    expect(bigQueries).toBe(8);
   });
 
   describe('access', () => {

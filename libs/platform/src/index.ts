@@ -41,6 +41,7 @@ export * from './auth/auth.service';
 export * from './auth/users.service';
 export * from './auth/account-bindings';
 export * from './auth/user.kind';
+export * from './auth/user-names';
 export * from './auth/user.entity';
 export * from './auth/access-token.entity';
 export * from './auth/password';

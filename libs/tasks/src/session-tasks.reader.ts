@@ -15,6 +15,9 @@ export class SessionTasksReader extends SessionTasks {
       where: { sourceSessionId: sessionId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    const refs = await RegistryRefs.load(manager, {
+      organisations: tasks.map((t) => t.leadOrganisationId),
+    });
     return tasks.map((t) => ({
       id: t.id,
       title: t.title,
@@ -22,6 +25,7 @@ export class SessionTasksReader extends SessionTasks {
       overdue: isOverdue(t, today),
       dueDate: t.dueDate,
       leadOrganisationId: t.leadOrganisationId,
+      leadOrganisationName: refs.organisation(t.leadOrganisationId).name,
       sourceRecordId: t.sourceRecordId,
     }));
   }

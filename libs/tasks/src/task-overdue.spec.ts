@@ -1,5 +1,5 @@
 import { Clock } from '@app/platform';
-import { isOverdue, todayInVietnam } from './task-overdue';
+import { isOverdue, lateness, todayInVietnam } from './task-overdue';
 
 class FixedClock extends Clock {
   constructor(private readonly iso: string) {
@@ -42,5 +42,50 @@ describe('overdue', () => {
   it('is never a done or cancelled task', () => {
     expect(isOverdue({ status: 'done', dueDate: '2026-03-01' }, today)).toBe(false);
     expect(isOverdue({ status: 'cancelled', dueDate: '2026-03-01' }, today)).toBe(false);
+  });
+});
+
+describe('lateness', () => {
+  const today = '2026-03-10';
+  const at = (iso: string) => new Date(iso);
+
+  it('counts a task completed after its due date, by the day in Viet Nam', () => {
+    // 23:30 on 31 Oct in Viet Nam is still 31 Oct: on time.
+    expect(
+      lateness(
+        { status: 'done', dueDate: '2023-10-31', completedAt: at('2023-10-31T16:30:00Z') },
+        today,
+      ),
+    ).toEqual({ completedLate: false, daysLate: null });
+    // 00:30 on 1 Nov in Viet Nam (17:30 UTC on 31 Oct): one day late.
+    expect(
+      lateness(
+        { status: 'done', dueDate: '2023-10-31', completedAt: at('2023-10-31T17:30:00Z') },
+        today,
+      ),
+    ).toEqual({ completedLate: true, daysLate: 1 });
+  });
+
+  it('counts the days an open task is past its due date, and nothing without a due date', () => {
+    expect(lateness({ status: 'open', dueDate: '2026-03-01', completedAt: null }, today)).toEqual({
+      completedLate: false,
+      daysLate: 9,
+    });
+    expect(lateness({ status: 'open', dueDate: '2026-03-10', completedAt: null }, today)).toEqual({
+      completedLate: false,
+      daysLate: null,
+    });
+    expect(
+      lateness({ status: 'cancelled', dueDate: '2026-03-01', completedAt: null }, today),
+    ).toEqual({
+      completedLate: false,
+      daysLate: null,
+    });
+    expect(
+      lateness({ status: 'done', dueDate: null, completedAt: at('2026-03-01T00:00:00Z') }, today),
+    ).toEqual({
+      completedLate: false,
+      daysLate: null,
+    });
   });
 });

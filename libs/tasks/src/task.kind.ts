@@ -2,7 +2,7 @@ import type { ObjectLiteral } from 'typeorm';
 import { parameterName, type RecordKind, type ScopeFilter, unitOf } from '@app/platform';
 import { sessionDistrictScope } from '@app/sessions';
 import type { TaskDto } from './dto/task.dto';
-import { loadCoOrganisations, toTaskDto } from './task.mapper';
+import { loadTaskNames, toTaskDto } from './task.mapper';
 import { TaskEntity } from './task.entity';
 
 /**
@@ -32,6 +32,36 @@ export function leadOrganisationScope<E extends ObjectLiteral>(
 }
 
 /**
+ * The rule of records a unit works on with others: unit staff reach the tasks (`taskColumn`, SQL:
+ * the task's id) their organisation leads or co-operates on.
+ */
+export function involvedOrganisationScope<E extends ObjectLiteral>(
+  taskColumn: string,
+  field: string,
+): ScopeFilter<E> {
+  return {
+    refusal:
+      'Only the Department and the staff of the task’s lead or co-operating units may do this',
+    where(qb, actor) {
+      const unit = unitOf(actor);
+      if (unit === undefined) return;
+      if (unit === null) {
+        qb.andWhere('1 = 0');
+        return;
+      }
+      const name = parameterName('involvedUnit');
+      qb.andWhere(
+        `${taskColumn} IN (SELECT it.id FROM task it WHERE it.lead_organisation_id = :${name}
+           UNION SELECT ic.task_id FROM task_co_organisation ic WHERE ic.organisation_id = :${name})`,
+        { [name]: unit },
+      );
+    },
+    field,
+    message: 'must be a task your organisation leads or co-operates on',
+  };
+}
+
+/**
  * District officers reach the tasks of sessions hosted in their district (a task without a session
  * is outside every district); unit staff change the tasks their organisation leads.
  */
@@ -40,8 +70,7 @@ export const TASK: RecordKind<TaskEntity, TaskDto> = {
   label: 'Task',
   entity: TaskEntity,
   async toDto(task, { manager, today }) {
-    const co = await loadCoOrganisations(manager, [task.id]);
-    return toTaskDto(task, co.get(task.id) ?? [], today);
+    return toTaskDto(task, await loadTaskNames(manager, [task]), today);
   },
   scopes: {
     district: sessionDistrictScope('r.source_session_id', 'sourceSessionId'),
@@ -50,6 +79,7 @@ export const TASK: RecordKind<TaskEntity, TaskDto> = {
       'leadOrganisationId',
       'must be your organisation',
     ),
+    involved_organisation: involvedOrganisationScope('r.id', 'taskId'),
   },
   describe: (task) => task.title,
 };

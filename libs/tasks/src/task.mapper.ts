@@ -1,26 +1,56 @@
 import type { EntityManager } from 'typeorm';
 import { recordFields, vietnamInstantOrNull } from '@app/platform';
-import { TaskDto } from './dto/task.dto';
-import { isOverdue } from './task-overdue';
+import { RegistryRefs } from '@app/registry';
+import { loadSessionRefs } from '@app/sessions';
+import type { TaskDto, TaskRole } from './dto/task.dto';
+import { isOverdue, lateness } from './task-overdue';
 import { taskActionsFrom } from './task-status';
 import { TaskCoOrganisationEntity, TaskEntity } from './task.entity';
 
-export function toTaskDto(task: TaskEntity, coOrganisationIds: string[], today: string): TaskDto {
+/** What a task's response needs besides its row: co-operating units and names, loaded in bulk. */
+export interface TaskNames {
+  co: Map<string, string[]>;
+  refs: RegistryRefs;
+  sessions: Awaited<ReturnType<typeof loadSessionRefs>>;
+}
+
+export function toTaskDto(
+  task: TaskEntity,
+  names: TaskNames,
+  today: string,
+  callerOrganisationId: string | null = null,
+): TaskDto {
+  const coOrganisationIds = names.co.get(task.id) ?? [];
+  const myRole: TaskRole | null =
+    callerOrganisationId === null
+      ? null
+      : task.leadOrganisationId === callerOrganisationId
+        ? 'lead'
+        : coOrganisationIds.includes(callerOrganisationId)
+          ? 'co_operating'
+          : null;
   return {
     ...recordFields(task),
     title: task.title,
     description: task.description,
     leadOrganisationId: task.leadOrganisationId,
+    leadOrganisation: names.refs.organisation(task.leadOrganisationId),
     coOrganisationIds,
+    coOrganisations: coOrganisationIds.map((id) => names.refs.organisation(id)),
     assignedByPersonId: task.assignedByPersonId,
+    assignedBy: names.refs.person(task.assignedByPersonId),
     dueDate: task.dueDate,
     priority: task.priority,
     sourceSessionId: task.sourceSessionId,
+    sourceSession:
+      task.sourceSessionId === null ? null : (names.sessions.get(task.sourceSessionId) ?? null),
     sourceRecordId: task.sourceRecordId,
     subjectType: task.subjectType,
     subjectId: task.subjectId,
     status: task.status,
     overdue: isOverdue(task, today),
+    ...lateness(task, today),
+    myRole,
     percent: task.percent,
     completionNote: task.completionNote,
     cancelReason: task.cancelReason,
@@ -46,4 +76,28 @@ export async function loadCoOrganisations(
   for (const row of rows)
     byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), row.organisationId]);
   return byTask;
+}
+
+/**
+ * Everything a page of tasks shows beside their ids, in four queries however many tasks: the
+ * co-operating units, the organisations' and people's names, the sessions' titles and dates.
+ * One after the other: inside a transaction they share one connection.
+ */
+export async function loadTaskNames(
+  manager: EntityManager,
+  tasks: TaskEntity[],
+): Promise<TaskNames> {
+  const co = await loadCoOrganisations(
+    manager,
+    tasks.map((t) => t.id),
+  );
+  const refs = await RegistryRefs.load(manager, {
+    organisations: [...tasks.map((t) => t.leadOrganisationId), ...[...co.values()].flat()],
+    people: tasks.map((t) => t.assignedByPersonId),
+  });
+  const sessions = await loadSessionRefs(
+    manager,
+    tasks.map((t) => t.sourceSessionId),
+  );
+  return { co, refs, sessions };
 }

@@ -29,6 +29,8 @@ export const TASK_PROGRESS = {
   scope: ['lead_organisation'],
   kind: TASK,
 } as const;
+/** Who reports progress: also the staff of a co-operating unit. */
+export const TASK_CONTRIBUTORS = { ...TASK_PROGRESS, scope: ['involved_organisation'] } as const;
 const PROGRESS = { ...TASK_PROGRESS, response: TaskDto };
 const WRITE = { roles: DEPARTMENT, response: TaskDto };
 

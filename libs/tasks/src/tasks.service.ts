@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import {
   type Actor,
   Clock,
+  nameOf,
   type Target,
   Page,
   paginate,
@@ -26,9 +27,9 @@ import {
   TaskQueryDto,
   UpdateTaskDto,
 } from './dto/task.dto';
-import { notOverdueCondition, overdueCondition } from './task-overdue';
+import { completedLateCondition, notOverdueCondition, overdueCondition } from './task-overdue';
 import { TASK } from './task.kind';
-import { loadCoOrganisations, toTaskDto } from './task.mapper';
+import { loadCoOrganisations, loadTaskNames, toTaskDto } from './task.mapper';
 import { type TaskAction, TASK_STATUS_MACHINE } from './task-status';
 import { TaskCoOrganisationEntity, TaskEntity } from './task.entity';
 
@@ -67,6 +68,19 @@ export class TasksService {
         sourceSessionId: query.sourceSessionId,
       });
     }
+    if (query.hostAdminUnitId) {
+      qb.andWhere(
+        `r.source_session_id IN (SELECT hs.id FROM working_session hs WHERE hs.host_admin_unit_id IN
+           (SELECT hu.id FROM admin_unit hu WHERE hu.id = :host OR hu.parent_id = :host))`,
+        { host: query.hostAdminUnitId },
+      );
+    }
+    if (query.mine || query.myRole) this.whereMine(qb, actor, query);
+    if (query.doneLate !== undefined) {
+      qb.andWhere(
+        query.doneLate ? completedLateCondition('r') : `NOT ${completedLateCondition('r')}`,
+      );
+    }
     if (query.overdue !== undefined) {
       qb.andWhere(
         query.overdue ? overdueCondition('r', 'today') : notOverdueCondition('r', 'today'),
@@ -81,18 +95,32 @@ export class TasksService {
     if (query.subjectId) qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
     whereSearch(qb, query.q, { text: 'r.title' });
     const page = await paginate(qb, query, TASK_SORT);
-    const co = await loadCoOrganisations(
-      context.manager,
-      page.items.map((t) => t.id),
-    );
+    const names = await loadTaskNames(context.manager, page.items);
     return {
       ...page,
-      items: page.items.map((t) => toTaskDto(t, co.get(t.id) ?? [], context.today)),
+      items: page.items.map((t) => toTaskDto(t, names, context.today, actor.organisationId)),
     };
   }
 
-  get(actor: Actor, id: string): Promise<TaskDto> {
-    return this.writer.get(actor, TASK, id);
+  async get(actor: Actor, id: string): Promise<TaskDto> {
+    const task = await this.writer.find(actor, TASK, id);
+    const { manager, today } = this.writer.context();
+    return toTaskDto(task, await loadTaskNames(manager, [task]), today, actor.organisationId);
+  }
+
+  /** "My tasks": those the caller's organisation leads or co-operates on (or has `myRole` in). */
+  private whereMine(qb: SelectQueryBuilder<TaskEntity>, actor: Actor, query: TaskQueryDto): void {
+    if (actor.organisationId === null) {
+      throw RequestValidationError.field(
+        query.mine ? 'mine' : 'myRole',
+        'is for an account bound to an organisation; yours is bound to none',
+      );
+    }
+    const lead = 'r.leadOrganisationId = :myOrganisation';
+    const co = `EXISTS (SELECT 1 FROM task_co_organisation mc WHERE mc.task_id = r.id AND mc.organisation_id = :myOrganisation)`;
+    const condition =
+      query.myRole === 'lead' ? lead : query.myRole === 'co_operating' ? co : `(${lead} OR ${co})`;
+    qb.andWhere(condition, { myOrganisation: actor.organisationId });
   }
 
   async create(actor: Actor, body: CreateTaskDto): Promise<TaskDto> {
@@ -219,7 +247,14 @@ export class TasksService {
       (task) => {
         Object.assign(
           task,
-          planAction(TASK_STATUS_MACHINE, 'task', task, action, { ...body }, this.clock.now()),
+          planAction(
+            TASK_STATUS_MACHINE,
+            nameOf(TASK, task),
+            task,
+            action,
+            { ...body },
+            this.clock.now(),
+          ),
         );
       },
       { action },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { loadUserNames } from '../auth/user-names';
 import { vietnamInstant } from '../time/clock';
 import { Page, paginate } from '../http/list-query';
 import { AuditEventEntity } from './audit-event.entity';
@@ -63,15 +64,23 @@ export class AuditService {
     if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.at < :to', { to: query.to });
     const page = await paginate(qb, query, AUDIT_EVENT_SORT, 'e.seq');
-    return { ...page, items: page.items.map(toAuditEventDto) };
+    const names = await loadUserNames(
+      this.events.manager,
+      page.items.map((e) => e.actorId),
+    );
+    return { ...page, items: page.items.map((e) => toAuditEventDto(e, names)) };
   }
 }
 
-export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
+export function toAuditEventDto(
+  e: AuditEventEntity,
+  names: ReadonlyMap<string, string>,
+): AuditEventDto {
   return {
     id: e.id,
     at: vietnamInstant(e.at),
     actorId: e.actorId,
+    actorName: e.actorId === null ? null : (names.get(e.actorId) ?? null),
     entityType: e.entityType,
     entityId: e.entityId,
     action: e.action,

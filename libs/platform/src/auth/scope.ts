@@ -5,10 +5,12 @@ import type { Actor } from './actor';
  * The rules that narrow what a permitted role reaches, each implemented in SQL by the kinds of
  * records it applies to:
  * - `district`: district officers reach only records of their district and its communes;
- * - `lead_organisation`: unit staff reach only the tasks their organisation leads.
+ * - `lead_organisation`: unit staff reach only the tasks their organisation leads;
+ * - `involved_organisation`: unit staff reach only the tasks their organisation leads or
+ *   co-operates on.
  * Other roles pass every rule. A record outside the caller's scope is simply not found (404).
  */
-export const SCOPE_RULES = ['district', 'lead_organisation'] as const;
+export const SCOPE_RULES = ['district', 'lead_organisation', 'involved_organisation'] as const;
 export type ScopeRule = (typeof SCOPE_RULES)[number];
 
 /** How one kind of record implements one rule: a WHERE on the query's alias `r`. */
@@ -70,6 +72,7 @@ export function narrows(rule: ScopeRule, actor: Actor): boolean {
     case 'district':
       return districtOf(actor) !== undefined;
     case 'lead_organisation':
+    case 'involved_organisation':
       return unitOf(actor) !== undefined;
   }
 }

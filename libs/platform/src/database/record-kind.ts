@@ -60,8 +60,9 @@ export function recordKindNames(): string[] {
   return [...kinds.keys()].sort();
 }
 
-/** Names a record in a message: `Task "Viết dự án đề xuất"`, or by id when it has no title. */
+/** Names a record in a message: `the task “Viết dự án đề xuất”`, or by id when it has no title. */
 export function nameOf<E extends TrackedEntity>(kind: RecordKind<E, object>, record: E): string {
   const title = kind.describe?.(record);
-  return title ? `${kind.label} “${title}”` : `${kind.label} ${record.id}`;
+  const label = kind.label.toLowerCase();
+  return title ? `the ${label} “${title}”` : `the ${label} ${record.id}`;
 }

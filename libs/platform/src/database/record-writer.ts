@@ -32,6 +32,7 @@ const BOOKKEEPING = new Set([
 const SCOPE_MESSAGES: Record<ScopeRule, string> = {
   district: 'must be your district or one of its communes',
   lead_organisation: 'must be your organisation',
+  involved_organisation: 'must be your organisation or one co-operating with it',
 };
 
 export interface FindOptions {

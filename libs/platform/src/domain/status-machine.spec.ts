@@ -35,8 +35,8 @@ describe('status machine', () => {
     expect(() => transition(machine, 'light', 'green', 'go')).toThrow(
       new IllegalTransitionError('light', 'go', 'green', ['stop', 'break']),
     );
-    expect(() => transition(machine, 'light', 'broken', 'stop')).toThrow(
-      'Cannot stop a light that is broken; allowed actions: none',
+    expect(() => transition(machine, 'the light “hall”', 'broken', 'stop')).toThrow(
+      'Cannot stop the light “hall”, which is broken; allowed actions: none',
     );
   });
 

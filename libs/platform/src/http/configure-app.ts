@@ -37,7 +37,14 @@ export function buildOpenApiDocument(app: INestApplication, version = '0.1.0'): 
     )
     .setVersion(version)
     .addServer('/')
-    .addBearerAuth();
+    // Tokens are opaque (random, stored hashed), not JWTs.
+    .addSecurity('bearer', {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'opaque',
+      description:
+        'The accessToken of POST /api/v1/auth/login, sent as Authorization: Bearer <token>',
+    });
   for (const [name, description] of Object.entries(API_TAGS)) config.addTag(name, description);
   return SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (_controller, method) => method,

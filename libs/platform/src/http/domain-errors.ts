@@ -72,7 +72,7 @@ export class IllegalTransitionError extends DomainError {
     readonly allowedActions: readonly string[],
   ) {
     super(
-      `Cannot ${action} a ${what} that is ${from}; allowed actions: ${
+      `Cannot ${action} ${what}, which is ${from}; allowed actions: ${
         allowedActions.length > 0 ? allowedActions.join(', ') : 'none'
       }`,
     );

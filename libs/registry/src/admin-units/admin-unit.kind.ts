@@ -1,6 +1,6 @@
 import type { RecordKind } from '@app/platform';
 import { AdminUnitEntity } from './admin-unit.entity';
-import { loadLinks, toAdminUnitDto } from './admin-unit.mapper';
+import { toAdminUnitDtos } from './admin-unit.mapper';
 import type { AdminUnitDto } from './dto/admin-unit.dto';
 
 /** The official (or hand-made) administrative units, versioned and audited like any record. */
@@ -9,7 +9,7 @@ export const ADMIN_UNIT: RecordKind<AdminUnitEntity, AdminUnitDto> = {
   label: 'Administrative unit',
   entity: AdminUnitEntity,
   async toDto(unit, { manager }) {
-    return toAdminUnitDto(unit, await loadLinks(manager, [unit.id]));
+    return (await toAdminUnitDtos(manager, [unit]))[0];
   },
   // Reference data: every caller reads every unit; no scope rule narrows it.
   scopes: {},

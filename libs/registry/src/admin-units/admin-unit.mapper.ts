@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { recordFields } from '@app/platform';
 import { AdminUnitEntity, AdminUnitSuccessorEntity } from './admin-unit.entity';
 import type { AdminUnitDto } from './dto/admin-unit.dto';
+import { RegistryRefs } from '../names/registry-refs.dto';
 
 export interface Links {
   successors: Map<string, string[]>;
@@ -30,7 +31,11 @@ export async function loadLinks(manager: EntityManager, ids: string[]): Promise<
   return links;
 }
 
-export function toAdminUnitDto(unit: AdminUnitEntity, links: Links): AdminUnitDto {
+export function toAdminUnitDto(
+  unit: AdminUnitEntity,
+  links: Links,
+  refs: RegistryRefs,
+): AdminUnitDto {
   return {
     ...recordFields(unit),
     code: unit.code,
@@ -38,9 +43,23 @@ export function toAdminUnitDto(unit: AdminUnitEntity, links: Links): AdminUnitDt
     level: unit.level,
     subtype: unit.subtype,
     parentId: unit.parentId,
+    parent: refs.unit(unit.parentId),
     validFrom: unit.validFrom,
     validTo: unit.validTo,
     successorIds: links.successors.get(unit.id) ?? [],
     predecessorIds: links.predecessors.get(unit.id) ?? [],
   };
+}
+
+/** Units as shown: successors, predecessors and parents (named) in two queries for all. */
+export async function toAdminUnitDtos(
+  manager: EntityManager,
+  units: AdminUnitEntity[],
+): Promise<AdminUnitDto[]> {
+  const links = await loadLinks(
+    manager,
+    units.map((u) => u.id),
+  );
+  const refs = await RegistryRefs.load(manager, { units: units.map((u) => u.parentId) });
+  return units.map((u) => toAdminUnitDto(u, links, refs));
 }

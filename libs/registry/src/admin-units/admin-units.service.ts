@@ -23,7 +23,7 @@ import {
   type AdminSubtype,
 } from './admin-unit.entity';
 import { ADMIN_UNIT } from './admin-unit.kind';
-import { loadLinks, toAdminUnitDto } from './admin-unit.mapper';
+import { toAdminUnitDtos } from './admin-unit.mapper';
 import {
   ADMIN_UNIT_SORT,
   AdminUnitDto,
@@ -76,11 +76,7 @@ export class AdminUnitsService {
     if (query.validOn) qb.andWhere(inForceOn('r', 'validOn'), { validOn: query.validOn });
     whereSearch(qb, query.q, { text: 'r.name' });
     const page = await paginate(qb, query, ADMIN_UNIT_SORT);
-    const links = await loadLinks(
-      this.dataSource.manager,
-      page.items.map((u) => u.id),
-    );
-    return { ...page, items: page.items.map((u) => toAdminUnitDto(u, links)) };
+    return { ...page, items: await toAdminUnitDtos(this.dataSource.manager, page.items) };
   }
 
   get(actor: Actor, id: string): Promise<AdminUnitDto> {

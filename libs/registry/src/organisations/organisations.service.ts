@@ -24,6 +24,31 @@ import { ORGANISATION } from './organisation.kind';
 import { toOrganisationDto } from './organisation.mapper';
 import { OrganisationEntity } from './organisation.entity';
 
+/**
+ * A second organisation of the same name in the same unit is most often the first one typed
+ * again: refused (409) unless the caller confirms it is a different one.
+ */
+async function assertDistinctName(
+  tx: RecordTransaction,
+  name: string,
+  adminUnitId: string | null,
+  confirmed: boolean | undefined,
+  selfId?: string,
+): Promise<void> {
+  if (confirmed) return;
+  const twin = await tx.manager
+    .createQueryBuilder(OrganisationEntity, 'o')
+    .where('lower(o.name) = lower(:name)', { name })
+    .andWhere('o.adminUnitId IS NOT DISTINCT FROM :adminUnitId', { adminUnitId })
+    .andWhere('o.id <> :selfId', { selfId: selfId ?? '00000000-0000-0000-0000-000000000000' })
+    .getOne();
+  if (twin) {
+    throw new ConflictError(
+      `An organisation named “${twin.name}” already exists in this administrative unit (id ${twin.id}); send confirmDistinct: true if this is a different one`,
+    );
+  }
+}
+
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -51,6 +76,7 @@ export class OrganisationsService {
       const adminUnitId = body.adminUnitId ?? null;
       const parentId = body.parentId ?? null;
       await this.assertReferences(tx, adminUnitId, parentId);
+      await assertDistinctName(tx, body.name, adminUnitId, body.confirmDistinct);
       return tx.manager.create(OrganisationEntity, {
         name: body.name,
         shortName: body.shortName ?? null,
@@ -63,12 +89,16 @@ export class OrganisationsService {
 
   async update(target: Target, body: UpdateOrganisationDto): Promise<OrganisationDto> {
     rejectNulls(body, ['name', 'kind']);
-    const changes = sentFields(body);
+    const { confirmDistinct, ...changes } = sentFields(body);
     const id = target.id;
     return this.writer.change(target, ORGANISATION, async (org, tx) => {
       const adminUnitId = changes.adminUnitId !== undefined ? changes.adminUnitId : org.adminUnitId;
       const parentId = changes.parentId !== undefined ? changes.parentId : org.parentId;
       await this.assertReferences(tx, adminUnitId ?? null, parentId ?? null, id);
+      if (changes.name !== undefined || changes.adminUnitId !== undefined) {
+        const name = changes.name ?? org.name;
+        await assertDistinctName(tx, name, adminUnitId ?? null, confirmDistinct, id);
+      }
       Object.assign(org, changes, { adminUnitId, parentId });
     });
   }

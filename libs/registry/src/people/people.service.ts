@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   type Target,
+  ConflictError,
   Page,
   paginate,
   RecordTransaction,
@@ -21,6 +22,31 @@ import {
 import { PERSON } from './person.kind';
 import { toPersonDto } from './person.mapper';
 import { PersonEntity } from './person.entity';
+
+/**
+ * A second person of the same name in the same organisation is most often the first one typed
+ * again: refused (409) unless the caller confirms it is a different one (namesakes exist).
+ */
+async function assertDistinctName(
+  tx: RecordTransaction,
+  fullName: string,
+  organisationId: string | null,
+  confirmed: boolean | undefined,
+  selfId?: string,
+): Promise<void> {
+  if (confirmed) return;
+  const twin = await tx.manager
+    .createQueryBuilder(PersonEntity, 'p')
+    .where('lower(p.fullName) = lower(:fullName)', { fullName })
+    .andWhere('p.organisationId IS NOT DISTINCT FROM :organisationId', { organisationId })
+    .andWhere('p.id <> :selfId', { selfId: selfId ?? '00000000-0000-0000-0000-000000000000' })
+    .getOne();
+  if (twin) {
+    throw new ConflictError(
+      `${twin.fullName} already belongs to this organisation (id ${twin.id}); send confirmDistinct: true if this is a namesake`,
+    );
+  }
+}
 
 @Injectable()
 export class PeopleService {
@@ -48,6 +74,7 @@ export class PeopleService {
       const organisationId = body.organisationId ?? null;
       if (organisationId)
         await this.organisations.requireOrganisation(tx, organisationId, 'organisationId');
+      await assertDistinctName(tx, body.fullName, organisationId, body.confirmDistinct);
       return tx.manager.create(PersonEntity, {
         fullName: body.fullName,
         position: body.position ?? null,
@@ -60,10 +87,21 @@ export class PeopleService {
 
   async update(target: Target, body: UpdatePersonDto): Promise<PersonDto> {
     rejectNulls(body, ['fullName']);
-    const changes = sentFields(body);
+    const { confirmDistinct, ...changes } = sentFields(body);
     return this.writer.change(target, PERSON, async (person, tx) => {
       if (changes.organisationId) {
         await this.organisations.requireOrganisation(tx, changes.organisationId, 'organisationId');
+      }
+      if (changes.fullName !== undefined || changes.organisationId !== undefined) {
+        const organisationId =
+          changes.organisationId !== undefined ? changes.organisationId : person.organisationId;
+        await assertDistinctName(
+          tx,
+          changes.fullName ?? person.fullName,
+          organisationId ?? null,
+          confirmDistinct,
+          person.id,
+        );
       }
       Object.assign(person, changes);
     });

@@ -28,7 +28,7 @@ import {
   UpdateSessionRecordDto,
 } from './dto/session-record.dto';
 import { SESSION_RECORD } from './session-record.kind';
-import { loadRecords, toSessionRecordDto } from './session-record.mapper';
+import { loadRecords, toSessionRecordDtos } from './session-record.mapper';
 import { SessionRecordEntity } from './session-record.entity';
 
 /**
@@ -58,12 +58,12 @@ export class SessionRecordsService {
     if (query.type) qb.andWhere('r.type = :type', { type: query.type });
     whereSearch(qb, query.q, { key: 'f_search_key(r.text)' });
     const page = await paginate(qb, query, SESSION_RECORD_SORT);
-    return { ...page, items: page.items.map(toSessionRecordDto) };
+    return { ...page, items: await toSessionRecordDtos(this.dataSource.manager, page.items) };
   }
 
   async get(target: Target, sessionId: string): Promise<SessionRecordDto> {
     const record = await this.writer.findChild(target, SESSION_RECORD, sessionId);
-    return toSessionRecordDto(record);
+    return SESSION_RECORD.toDto(record, this.writer.context());
   }
 
   async create(

@@ -11,7 +11,7 @@ function plan(status: SessionStatus, action: SessionAction, input: Record<string
 
 function refusal(from: SessionStatus, action: SessionAction): unknown {
   try {
-    plan(from, action, action === 'cancel' ? { reason: 'r' } : {});
+    plan(from, action, action === 'cancel' || action === 'reopen' ? { reason: 'r' } : {});
   } catch (error) {
     return error;
   }
@@ -23,20 +23,24 @@ describe('working session status machine', () => {
     ['planned', 'hold', 'held'],
     ['held', 'close', 'closed'],
     ['planned', 'cancel', 'cancelled'],
+    ['closed', 'reopen', 'held'],
   ] as const)('%s —%s→ %s', (from, action, to) => {
-    expect(plan(from, action, action === 'cancel' ? { reason: 'r' } : {}).status).toBe(to);
+    const input = action === 'cancel' || action === 'reopen' ? { reason: 'r' } : {};
+    expect(plan(from, action, input).status).toBe(to);
   });
 
   it.each([
     ['planned', 'close', ['hold', 'cancel']],
+    ['planned', 'reopen', ['hold', 'cancel']],
     ['held', 'hold', ['close']],
     ['held', 'cancel', ['close']],
-    ['closed', 'hold', []],
-    ['closed', 'close', []],
-    ['closed', 'cancel', []],
+    ['closed', 'hold', ['reopen']],
+    ['closed', 'close', ['reopen']],
+    ['closed', 'cancel', ['reopen']],
     ['cancelled', 'hold', []],
     ['cancelled', 'close', []],
     ['cancelled', 'cancel', []],
+    ['cancelled', 'reopen', []],
   ] as const)('refuses %s —%s→, naming the allowed actions', (from, action, allowed) => {
     const error = refusal(from, action);
     expect(error).toBeInstanceOf(IllegalTransitionError);
@@ -56,5 +60,12 @@ describe('working session status machine', () => {
     });
     expect(() => plan('planned', 'cancel')).toThrow('reason: is required to cancel a session');
     expect(() => plan('planned', 'hold', { reason: 'x' })).toThrow(RequestValidationError);
+    expect(plan('closed', 'reopen', { reason: 'Sửa tên đại biểu' })).toEqual({
+      status: 'held',
+      statusNote: 'Sửa tên đại biểu',
+    });
+    expect(() => plan('closed', 'reopen')).toThrow(
+      'reason: is required to reopen closed minutes: what must be corrected',
+    );
   });
 });

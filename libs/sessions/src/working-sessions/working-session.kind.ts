@@ -1,7 +1,7 @@
 import { ConflictError, type RecordKind } from '@app/platform';
 import { districtScope } from '@app/registry';
 import type { WorkingSessionDto } from './dto/working-session.dto';
-import { toWorkingSessionDto } from './working-session.mapper';
+import { toWorkingSessionDtos } from './working-session.mapper';
 import { WorkingSessionEntity } from './working-session.entity';
 
 /**
@@ -12,7 +12,9 @@ export const WORKING_SESSION: RecordKind<WorkingSessionEntity, WorkingSessionDto
   entityType: 'working_session',
   label: 'Working session',
   entity: WorkingSessionEntity,
-  toDto: toWorkingSessionDto,
+  async toDto(session, { manager }) {
+    return (await toWorkingSessionDtos(manager, [session]))[0];
+  },
   scopes: { district: districtScope('r.hostAdminUnitId', 'hostAdminUnitId') },
   describe: (s) => s.title,
   assertWritable(session) {

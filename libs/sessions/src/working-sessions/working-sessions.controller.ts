@@ -87,6 +87,14 @@ export class WorkingSessionsController {
     return this.sessions.act(target, 'close', body);
   }
 
+  @ActionRoute(':id/reopen', {
+    ...WRITE,
+    summary: 'Reopen closed minutes to correct them; needs a reason (closed → held)',
+  })
+  reopenWorkingSession(@RequestTarget() target: Target, @Body() body: SessionActionDto) {
+    return this.sessions.act(target, 'reopen', body);
+  }
+
   @ActionRoute(':id/cancel', {
     ...WRITE,
     summary: 'Cancel a planned session; needs a reason (planned → cancelled)',

@@ -5,6 +5,7 @@ import {
   BUSINESS_TIME_ZONE,
   calendarDate,
   Clock,
+  nameOf,
   type IfMatch,
   Page,
   paginate,
@@ -32,7 +33,7 @@ import {
 } from './dto/working-session.dto';
 import { type SessionAction, SESSION_STATUS_MACHINE } from './session-status';
 import { WORKING_SESSION } from './working-session.kind';
-import { toWorkingSessionDto } from './working-session.mapper';
+import { toWorkingSessionDtos } from './working-session.mapper';
 import { SESSION_TOPICS, type SessionTopic, WorkingSessionEntity } from './working-session.entity';
 
 /** The topics without repeats, in the documented order. */
@@ -74,7 +75,10 @@ export class WorkingSessionsService {
     }
     whereSearch(qb, query.q, { text: 'r.title' });
     const page = await paginate(qb, query, WORKING_SESSION_SORT);
-    return { ...page, items: page.items.map(toWorkingSessionDto) };
+    return {
+      ...page,
+      items: await toWorkingSessionDtos(this.writer.context().manager, page.items),
+    };
   }
 
   /**
@@ -84,12 +88,13 @@ export class WorkingSessionsService {
   async view(actor: Actor, id: string): Promise<WorkingSessionDetailDto> {
     const session = await this.writer.find(actor, WORKING_SESSION, id);
     const context = this.writer.context();
-    const [participants, records, tasks] = await Promise.all([
+    const [[shown], participants, records, tasks] = await Promise.all([
+      toWorkingSessionDtos(context.manager, [session]),
       loadParticipants(context.manager, id),
       loadRecords(context.manager, id),
       this.tasks.ofSession(context, id),
     ]);
-    return { ...toWorkingSessionDto(session), participants, records, tasks };
+    return { ...shown, participants, records, tasks };
   }
 
   async create(actor: Actor, body: CreateWorkingSessionDto): Promise<WorkingSessionDto> {
@@ -148,7 +153,7 @@ export class WorkingSessionsService {
       (session) => {
         const changes = planAction(
           SESSION_STATUS_MACHINE,
-          'working session',
+          nameOf(WORKING_SESSION, session),
           session,
           action,
           { ...body },

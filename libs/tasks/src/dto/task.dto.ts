@@ -20,6 +20,8 @@ import {
   SortParam,
   ToBoolean,
 } from '@app/platform';
+import { OrganisationRefDto, PersonRefDto } from '@app/registry';
+import { SessionRefDto } from '@app/sessions';
 import { TASK_ACTIONS, type TaskAction } from '../task-status';
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '../task.entity';
 
@@ -31,12 +33,20 @@ export class TaskDto extends RecordDto {
   /** The unit in charge (đơn vị chủ trì). */
   @ApiProperty({ format: 'uuid' })
   leadOrganisationId: string;
+  /** The unit in charge, named. */
+  leadOrganisation: OrganisationRefDto;
   /** The co-operating units (đơn vị phối hợp). */
   @ApiProperty({ type: [String], format: 'uuid' })
   coOrganisationIds: string[];
+  /** The co-operating units, named, in the order of their ids. */
+  @ApiProperty({ type: [OrganisationRefDto] })
+  coOrganisations: OrganisationRefDto[];
   /** Who gave the task. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   assignedByPersonId: string | null;
+  /** Who gave the task, named with their position. */
+  @ApiProperty({ type: PersonRefDto, nullable: true })
+  assignedBy: PersonRefDto | null;
   /** YYYY-MM-DD; null when it has none. */
   @ApiProperty({ type: String, nullable: true, example: '2023-10-31' })
   dueDate: string | null;
@@ -45,6 +55,9 @@ export class TaskDto extends RecordDto {
   /** The working session it follows up, if any. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   sourceSessionId: string | null;
+  /** The session it follows up: its title and when it was held. */
+  @ApiProperty({ type: SessionRefDto, nullable: true })
+  sourceSession: SessionRefDto | null;
   /** The conclusion of that session it comes from, if any. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   sourceRecordId: string | null;
@@ -59,6 +72,15 @@ export class TaskDto extends RecordDto {
   /** Not done, not cancelled, and due before today in Viet Nam (Asia/Ho_Chi_Minh). */
   @ApiProperty({ example: false })
   overdue: boolean;
+  /** Done after its due date (the day of completion in Viet Nam), so late work stays visible. */
+  @ApiProperty({ example: false })
+  completedLate: boolean;
+  /** Done late: the days after the due date it was completed; overdue: the days past it today. */
+  @ApiProperty({ type: Number, nullable: true, example: null })
+  daysLate: number | null;
+  /** What the caller's organisation is to the task: its lead unit, a co-operating unit, or neither. */
+  @ApiProperty({ enum: ['lead', 'co_operating'], nullable: true, example: 'lead' })
+  myRole: TaskRole | null;
   /** The latest progress reported, 0–100 (100 once completed). */
   @ApiProperty({ type: Number, nullable: true, example: 40 })
   percent: number | null;
@@ -168,6 +190,9 @@ export class TaskActionDto {
   reason?: string;
 }
 
+export const TASK_ROLES = ['lead', 'co_operating'] as const;
+export type TaskRole = (typeof TASK_ROLES)[number];
+
 export const TASK_SORT = defineSort(
   {
     // Tasks without a due date sort as if due after every date.
@@ -199,6 +224,32 @@ export class TaskQueryDto extends DeletableListQueryDto {
   @IsOptional()
   @IsUUID()
   sourceSessionId?: string;
+
+  /** Tasks of the sessions hosted by this unit or one of its communes. */
+  @IsOptional()
+  @IsUUID()
+  hostAdminUnitId?: string;
+
+  /**
+   * true: the tasks your organisation leads or co-operates on (each marked by `myRole`); for an
+   * account bound to an organisation.
+   */
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  mine?: boolean;
+
+  /** Only the tasks your organisation has this role in (with `mine=true`). */
+  @ApiPropertyOptional({ enum: TASK_ROLES })
+  @IsOptional()
+  @IsIn(TASK_ROLES)
+  myRole?: TaskRole;
+
+  /** true: only tasks done after their due date; false: all but those. */
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  doneLate?: boolean;
 
   /** true: only overdue tasks (not done, not cancelled, due before today in Viet Nam); false: the others. */
   @IsOptional()

@@ -9,7 +9,7 @@ import {
   RequestTarget,
   type Target,
 } from '@app/platform';
-import { TASK_PROGRESS, TASK_READ } from '../tasks.controller';
+import { TASK_CONTRIBUTORS, TASK_READ } from '../tasks.controller';
 import { CreateTaskUpdateDto, TaskUpdateDto, TaskUpdateQueryDto } from './dto/task-update.dto';
 import { TASK_UPDATE } from './task-update.kind';
 import { TaskUpdatesService } from './task-updates.service';
@@ -33,7 +33,7 @@ export class TaskUpdatesController {
   }
 
   @CreateRoute('', {
-    ...TASK_PROGRESS,
+    ...TASK_CONTRIBUTORS,
     kind: TASK_UPDATE,
     summary: 'Report progress on a task (a note and, optionally, the percentage done)',
     response: TaskUpdateDto,

@@ -16,7 +16,7 @@ import {
   TaskUpdateDto,
   TaskUpdateQueryDto,
 } from './dto/task-update.dto';
-import { TASK_UPDATE, toTaskUpdateDto } from './task-update.kind';
+import { TASK_UPDATE, toTaskUpdateDtos } from './task-update.kind';
 import { TaskUpdateEntity } from './task-update.entity';
 
 /**
@@ -35,7 +35,7 @@ export class TaskUpdatesService {
     await this.writer.find(actor, TASK, taskId);
     const qb = this.writer.query(actor, TASK_UPDATE).andWhere('r.taskId = :taskId', { taskId });
     const page = await paginate(qb, query, TASK_UPDATE_SORT);
-    return { ...page, items: page.items.map(toTaskUpdateDto) };
+    return { ...page, items: await toTaskUpdateDtos(this.writer.context().manager, page.items) };
   }
 
   /**

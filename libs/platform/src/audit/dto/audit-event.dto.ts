@@ -45,10 +45,13 @@ export class AuditEventQueryDto extends ListQueryDto {
 
 export class AuditEventDto {
   id: string;
-  /** When the change was committed (ISO 8601). */
+  /** When the change was committed (ISO 8601, Viet Nam time). */
   at: string;
   /** The user who made it; null for the system (CLI, first start). */
   actorId: string | null;
+  /** Their full name; null for the system. */
+  @ApiProperty({ type: String, nullable: true, example: 'Trần Hoài Phương' })
+  actorName: string | null;
   @ApiProperty({ example: 'organisation' })
   entityType: string;
   entityId: string;

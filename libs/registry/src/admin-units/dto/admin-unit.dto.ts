@@ -23,6 +23,7 @@ import {
   type AdminLevel,
   type AdminSubtype,
 } from '../admin-unit.entity';
+import { AdminUnitRefDto } from '../../names/registry-refs.dto';
 
 export class AdminUnitDto extends RecordDto {
   /** Official statistics code: 2 digits for a province, 3 for a district, 5 for a commune. */
@@ -36,6 +37,9 @@ export class AdminUnitDto extends RecordDto {
   subtype: AdminSubtype;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   parentId: string | null;
+  /** The unit it lies in, named (a ward's district, a district's province). */
+  @ApiProperty({ type: AdminUnitRefDto, nullable: true })
+  parent: AdminUnitRefDto | null;
   /** First day in force (YYYY-MM-DD); null when unknown. */
   @ApiProperty({ type: String, nullable: true, example: null })
   validFrom: string | null;
@@ -100,13 +104,14 @@ export class UpdateAdminUnitDto extends PartialType(CreateAdminUnitDto) {}
 
 export const ADMIN_UNIT_SORT = defineSort(
   {
-    code: 'r.code',
+    // Provinces, then districts, then communes; codes by their number (918 after 92).
+    level: `CASE r.level WHEN 'province' THEN 1 WHEN 'district' THEN 2 ELSE 3 END`,
     name: 'r.name',
-    level: 'r.level',
+    code: `lpad(r.code, 10, '0')`,
     validFrom: 'r.validFrom',
     createdAt: 'r.createdAt',
   },
-  { default: 'code' },
+  { default: 'level,name' },
 );
 
 export class AdminUnitQueryDto extends DeletableListQueryDto {

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { DeletableListQueryDto, defineSort, RecordDto, SortParam } from '@app/platform';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity';
 
@@ -44,6 +52,15 @@ export class CreateOrganisationDto {
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
+
+  /**
+   * true: this is a different organisation from the one of the same name already in the same administrative unit (without it,
+   * such a duplicate is refused with 409).
+   */
+  @ApiPropertyOptional({ example: false, writeOnly: true })
+  @IsOptional()
+  @IsBoolean()
+  confirmDistinct?: boolean;
 }
 
 export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsEmail,
   IsOptional,
   IsString,
@@ -55,6 +56,15 @@ export class CreatePersonDto {
     message: 'must be a phone number (digits, spaces, + . ( ) -)',
   })
   phone?: string | null;
+
+  /**
+   * true: this is a different person from the one of the same name already in the same organisation (without it,
+   * such a duplicate is refused with 409).
+   */
+  @ApiPropertyOptional({ example: false, writeOnly: true })
+  @IsOptional()
+  @IsBoolean()
+  confirmDistinct?: boolean;
 }
 
 export class UpdatePersonDto extends PartialType(CreatePersonDto) {}

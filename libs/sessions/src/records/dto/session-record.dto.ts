@@ -32,6 +32,9 @@ export class SessionRecordDto extends RecordDto {
   /** Who said it; null when not attributed. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   participantId: string | null;
+  /** The name of who said it (the participant's person or organisation). */
+  @ApiProperty({ type: String, nullable: true, example: 'Trần Hoài Phương' })
+  participantName: string | null;
   /** Its place in the session's minutes: 1, 2, … with no gaps. */
   @ApiProperty({ example: 1 })
   order: number;

@@ -22,6 +22,7 @@ import {
   RecordDto,
   SortParam,
 } from '@app/platform';
+import { AdminUnitRefDto } from '@app/registry';
 import { SessionParticipantDto } from '../../participants/dto/session-participant.dto';
 import { SessionRecordDto } from '../../records/dto/session-record.dto';
 import { SESSION_ACTIONS, type SessionAction } from '../session-status';
@@ -58,6 +59,8 @@ export class WorkingSessionDto extends RecordDto {
   /** The district or commune that hosted it. */
   @ApiProperty({ format: 'uuid' })
   hostAdminUnitId: string;
+  /** The host unit named, with its code and province. */
+  hostAdminUnit: AdminUnitRefDto;
   /** The year the session reports on. */
   @ApiProperty({ example: 2023 })
   reportingYear: number;
@@ -82,6 +85,19 @@ export class WorkingSessionDto extends RecordDto {
   allowedActions: SessionAction[];
 }
 
+/** A session as another record shows it beside its id (a task's source). */
+export class SessionRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'Làm việc với UBND quận Bình Thủy về hoạt động KH&CN năm 2023' })
+  title: string;
+  /** When it started, in Viet Nam time. */
+  @ApiProperty({ example: '2023-08-08T14:00:00+07:00' })
+  startsAt: string;
+  @ApiProperty({ format: 'uuid' })
+  hostAdminUnitId: string;
+}
+
 /** A follow-up task of a session, as the session's view shows it. */
 export class SessionTaskDto {
   @ApiProperty({ format: 'uuid' })
@@ -96,6 +112,8 @@ export class SessionTaskDto {
   dueDate: string | null;
   @ApiProperty({ format: 'uuid' })
   leadOrganisationId: string;
+  @ApiProperty({ example: 'Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ' })
+  leadOrganisationName: string;
   /** The conclusion it comes from, if any. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   sourceRecordId: string | null;
@@ -173,7 +191,7 @@ export class CreateWorkingSessionDto {
 
 export class UpdateWorkingSessionDto extends PartialType(CreateWorkingSessionDto) {}
 
-/** The body of a status action; `reason` is required by `cancel` and only accepted there. */
+/** The body of a status action; `reason` is required by `cancel` and `reopen`, and only taken there. */
 export class SessionActionDto {
   @ApiPropertyOptional({ example: 'Biên bản đã được thống nhất' })
   @IsOptional()

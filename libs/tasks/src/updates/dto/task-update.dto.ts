@@ -13,6 +13,9 @@ export class TaskUpdateDto extends RecordDto {
   /** The user who posted it. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   authorId: string | null;
+  /** Their full name. */
+  @ApiProperty({ type: String, nullable: true, example: 'Chuyên viên Trung tâm' })
+  authorName: string | null;
 }
 
 export class CreateTaskUpdateDto {
