@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppModuleOptions } from '../../api/src/app.module';
 import { AppModule } from '../../api/src/app.module';
 import { AdminUnitsImportCommand } from './commands/admin-units-import.command';
+import { BackupCommand, RestoreCommand } from './commands/backup.commands';
 import { MigrateCommand } from './commands/migrate.command';
 import { MigrationGenerateCommand } from './commands/migration-generate.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
@@ -25,6 +26,8 @@ export class CliModule {
         UserCreateCommand,
         UserResetPasswordCommand,
         DemoUsersSeeder,
+        BackupCommand,
+        RestoreCommand,
       ],
     };
   }

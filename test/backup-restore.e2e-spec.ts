@@ -1,0 +1,300 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { databaseUrl } from './setup/global-setup';
+import { dropTestDatabase } from './support/test-app';
+
+/**
+ * `npm run cli -- backup <file>` and `restore <file>`, as an administrator runs them: a database
+ * with the demo data is backed up; the backup is restored into a new, empty DATA_DIR (the embedded
+ * PostgreSQL, created by the restore), and from there backed up again and restored into a fresh
+ * database of the PostgreSQL server. Every table's rows, the migrations and the accounts come back.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+const MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const KEEPER_PASSWORD = 'kept across backups 42';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const children: ChildProcess[] = [];
+
+function run(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Builds dist/ if needed, one test file at a time (two `nest build`s must not write together). */
+async function ensureBuilt(): Promise<void> {
+  const lock = path.join(os.tmpdir(), 'st-tracker-e2e-build.lock');
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    try {
+      await fs.mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const stat = await fs.stat(lock).catch(() => undefined);
+      if (stat && Date.now() - stat.mtimeMs > 180_000) await fs.rm(lock, { recursive: true });
+      if (Date.now() > deadline) {
+        throw new Error(`${lock} is held by another build`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    const build = await run([path.join(ROOT, 'scripts', 'ensure-build.js')], {}, 170_000);
+    if (build.code !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
+  } finally {
+    await fs.rm(lock, { recursive: true, force: true });
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Every table of the database with its row count, and the migrations recorded. */
+async function contents(url: string) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
+    const counts: Record<string, number> = {};
+    for (const { name } of tables) {
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${client.escapeIdentifier(name)}`,
+      );
+      counts[name] = Number(rows[0].n);
+    }
+    const migrations = await client.query<{ name: string }>(
+      'SELECT name FROM migrations ORDER BY id',
+    );
+    const session = await client.query<{ title: string; venue: string; participants: string }>(
+      `SELECT s.title, s.venue, count(p.*) AS participants
+         FROM working_session s LEFT JOIN session_participant p ON p.session_id = s.id
+        GROUP BY s.id`,
+    );
+    const tasks = await client.query<{ title: string }>('SELECT title FROM task ORDER BY title');
+    return {
+      counts,
+      migrations: migrations.rows.map((r) => r.name),
+      sessions: session.rows,
+      tasks: tasks.rows.map((r) => r.title),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+describe('Backup and restore (the CLI)', () => {
+  const dir = path.join(os.tmpdir(), `st-tracker-backup-${randomBytes(4).toString('hex')}`);
+  const databases: string[] = [];
+  let sourceUrl: string;
+  let source: Awaited<ReturnType<typeof contents>>;
+
+  const emptyDatabase = async (label: string) => {
+    const name = `st_e2e_${process.env.E2E_RUN_ID}_${label}_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    databases.push(url);
+    return url;
+  };
+  const cli = (env: Record<string, string>, ...args: string[]) =>
+    run([CLI, ...args], { LOG_LEVEL: 'warn', ...env });
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    await fs.mkdir(dir, { recursive: true });
+    sourceUrl = await emptyDatabase('backup_source');
+    const seeded = await cli({ DATABASE_URL: sourceUrl }, 'seed:demo');
+    if (seeded.code !== 0) throw new Error(`seed:demo failed: ${seeded.stderr}`);
+    const keeper = await cli(
+      { DATABASE_URL: sourceUrl },
+      'user:create',
+      'x.keeper',
+      '--role',
+      'leadership',
+      '--password',
+      KEEPER_PASSWORD,
+    );
+    if (keeper.code !== 0) throw new Error(`user:create failed: ${keeper.stderr}`);
+    source = await contents(sourceUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const url of databases) await dropTestDatabase(url);
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('the demo is there to back up (the check below compares every table)', () => {
+    expect(source.counts).toMatchObject({ admin_unit: 14149, app_user: 6, task: 3 });
+    expect(source.migrations.length).toBeGreaterThan(0);
+  });
+
+  let first: string;
+
+  it('backup writes one file (not readable by others), and refuses to overwrite it without --force', async () => {
+    first = path.join(dir, 'first.backup.gz');
+    const backup = await cli({ DATABASE_URL: sourceUrl }, 'backup', first);
+    expect(backup).toMatchObject({ code: 0, stderr: '' });
+    const rows = Object.entries(source.counts)
+      .filter(([name]) => !['migrations', 'typeorm_metadata'].includes(name))
+      .reduce((sum, [, n]) => sum + n, 0);
+    expect(backup.stdout).toMatch(new RegExp(`^Backed up ${rows} rows of 14 tables`));
+    expect((await fs.stat(first)).mode & 0o077).toBe(0);
+
+    const again = await cli({ DATABASE_URL: sourceUrl }, 'backup', first);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`Error: ${first} exists; add --force to replace it\n`);
+    expect((await cli({ DATABASE_URL: sourceUrl }, 'backup', first, '--force')).code).toBe(0);
+  });
+
+  let embeddedCopy: string;
+
+  it('restore into a new, empty DATA_DIR creates the embedded database and loads everything; the server then serves it', async () => {
+    const dataDir = path.join(dir, 'fresh-data');
+    const restore = await cli({ DATA_DIR: dataDir }, 'restore', first);
+    expect(restore).toMatchObject({ code: 0, stderr: '' });
+    expect(restore.stdout).toMatch(/^Restored \d+ rows of 14 tables from the backup of /);
+
+    const port = await freePort();
+    const server = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    children.push(server);
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    try {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
+        if (res?.status === 200) break;
+        if (Date.now() > deadline)
+          throw new Error('The server on the restored DATA_DIR is not ready');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      // Every table, from the embedded PostgreSQL 18 the restore made.
+      const pidFile = await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
+      const password = (await fs.readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
+      const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pidFile.split('\n')[3]}/st_tracker`;
+      expect(await contents(url)).toEqual(source);
+
+      // Before anyone signs in (a sign-in adds a token).
+      // A backup of the embedded database while the server runs (the CLI joins its PostgreSQL).
+      embeddedCopy = path.join(dir, 'from-embedded.backup.gz');
+      expect((await cli({ DATA_DIR: dataDir }, 'backup', embeddedCopy)).code).toBe(0);
+      // The account made before the backup signs in: its password hash came back.
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'x.keeper', password: KEEPER_PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const tasks = await fetch(`http://127.0.0.1:${port}/api/v1/tasks`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      const body = (await tasks.json()) as { items: { title: string }[] };
+      expect(body.items.map((t) => t.title).sort()).toEqual([...source.tasks].sort());
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+    }
+  }, 120_000);
+
+  it('restore into a fresh database of the server brings back every table and record', async () => {
+    const target = await emptyDatabase('restored');
+    const restore = await cli({ DATABASE_URL: target }, 'restore', embeddedCopy);
+    expect(restore).toMatchObject({ code: 0, stderr: '' });
+    expect(await contents(target)).toEqual(source);
+    expect(source.sessions).toEqual([
+      {
+        title: expect.stringMatching(/^Làm việc với UBND quận Bình Thủy/),
+        venue: 'Hội trường Quận ủy Bình Thủy',
+        participants: '8',
+      },
+    ]);
+  }, 60_000);
+
+  it('restore refuses a database that holds records unless --force, and --force replaces them', async () => {
+    const target = await emptyDatabase('occupied');
+    expect((await cli({ DATABASE_URL: target }, 'migrate')).code).toBe(0);
+    const other = await cli(
+      { DATABASE_URL: target },
+      'user:create',
+      'x.other',
+      '--role',
+      'admin',
+      '--password',
+      'someone else entirely 7',
+    );
+    expect(other.code).toBe(0);
+    const before = await contents(target);
+
+    const refused = await cli({ DATABASE_URL: target }, 'restore', first);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^Error: The database is not empty \(app_user: 1, audit_event: 1\): a restore replaces everything in it\. Add --force/,
+    );
+    expect(await contents(target)).toEqual(before);
+
+    const forced = await cli({ DATABASE_URL: target }, 'restore', first, '--force');
+    expect(forced).toMatchObject({ code: 0, stderr: '' });
+    expect(await contents(target)).toEqual(source);
+  }, 60_000);
+
+  it('a file that is not a backup is refused, and the database is left as it was', async () => {
+    const target = await emptyDatabase('not_a_backup');
+    const bogus = path.join(dir, 'notes.txt');
+    await fs.writeFile(bogus, 'not a backup');
+    const result = await cli({ DATABASE_URL: target }, 'restore', bogus);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is not a backup of this app/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
