@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { databaseUrl } from './setup/global-setup';
 import { dropTestDatabase } from './support/test-app';
+import { CLI_MAIN as CLI, ensureBuilt, killAll, run, startServer } from './helpers/processes';
 
 /**
  * `npm run cli -- backup <file>` and `restore <file>`, as an administrator runs them: a database
@@ -15,76 +14,7 @@ import { dropTestDatabase } from './support/test-app';
  * database of the PostgreSQL server. Every table's rows, the migrations and the accounts come back.
  */
 
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
-const MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const KEEPER_PASSWORD = 'kept across backups 42';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const children: ChildProcess[] = [];
-
-function run(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** Builds dist/ if needed, one test file at a time (two `nest build`s must not write together). */
-async function ensureBuilt(): Promise<void> {
-  const lock = path.join(os.tmpdir(), 'st-tracker-e2e-build.lock');
-  const deadline = Date.now() + 170_000;
-  for (;;) {
-    try {
-      await fs.mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const stat = await fs.stat(lock).catch(() => undefined);
-      if (stat && Date.now() - stat.mtimeMs > 180_000) await fs.rm(lock, { recursive: true });
-      if (Date.now() > deadline) {
-        throw new Error(`${lock} is held by another build`, { cause: error });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    const build = await run([path.join(ROOT, 'scripts', 'ensure-build.js')], {}, 170_000);
-    if (build.code !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
-  } finally {
-    await fs.rm(lock, { recursive: true, force: true });
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every table of the database with its row count, and the migrations recorded. */
 async function contents(url: string) {
@@ -160,7 +90,7 @@ describe('Backup and restore (the CLI)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await killAll();
     for (const url of databases) await dropTestDatabase(url);
     await fs.rm(dir, { recursive: true, force: true });
   }, 60_000);
@@ -196,28 +126,9 @@ describe('Backup and restore (the CLI)', () => {
     expect(restore).toMatchObject({ code: 0, stderr: '' });
     expect(restore.stdout).toMatch(/^Restored \d+ rows of 14 tables from the backup of /);
 
-    const port = await freePort();
-    const server = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    });
-    children.push(server);
-    const exited = new Promise((resolve) => server.on('exit', resolve));
+    const server = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const port = server.port;
     try {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const res = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
-        if (res?.status === 200) break;
-        if (Date.now() > deadline)
-          throw new Error('The server on the restored DATA_DIR is not ready');
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
       // Every table, from the embedded PostgreSQL 18 the restore made.
       const pidFile = await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
       const password = (await fs.readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
@@ -242,8 +153,7 @@ describe('Backup and restore (the CLI)', () => {
       const body = (await tasks.json()) as { items: { title: string }[] };
       expect(body.items.map((t) => t.title).sort()).toEqual([...source.tasks].sort());
     } finally {
-      server.kill('SIGTERM');
-      await exited;
+      await server.stop();
     }
   }, 120_000);
 
