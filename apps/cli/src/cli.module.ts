@@ -3,6 +3,7 @@ import type { AppModuleOptions } from '../../api/src/app.module';
 import { AppModule } from '../../api/src/app.module';
 import { AdminUnitsImportCommand } from './commands/admin-units-import.command';
 import { BackupCommand, RestoreCommand } from './commands/backup.commands';
+import { OrganisationsFindCommand, UnitsFindCommand } from './commands/registry-find.commands';
 import { MigrateCommand } from './commands/migrate.command';
 import { MigrationGenerateCommand } from './commands/migration-generate.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
@@ -28,6 +29,8 @@ export class CliModule {
         DemoUsersSeeder,
         BackupCommand,
         RestoreCommand,
+        UnitsFindCommand,
+        OrganisationsFindCommand,
       ],
     };
   }
