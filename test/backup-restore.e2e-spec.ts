@@ -15,6 +15,7 @@ import { CLI_MAIN as CLI, ensureBuilt, killAll, run, startServer } from './helpe
  */
 
 const KEEPER_PASSWORD = 'kept across backups 42';
+const FIXTURE = path.join(__dirname, 'fixtures', 'admin-units-small');
 
 /** Every table of the database with its row count, and the migrations recorded. */
 async function contents(url: string) {
@@ -77,6 +78,9 @@ describe('Backup and restore (the CLI)', () => {
     await ensureBuilt();
     await fs.mkdir(dir, { recursive: true });
     sourceUrl = await emptyDatabase('backup_source');
+    // The small official-units fixture (it holds quận Bình Thủy), then the demo on it.
+    const units = await cli({ DATABASE_URL: sourceUrl }, 'admin-units:import', '--dir', FIXTURE);
+    if (units.code !== 0) throw new Error(`admin-units:import failed: ${units.stderr}`);
     const seeded = await cli({ DATABASE_URL: sourceUrl }, 'seed:demo');
     if (seeded.code !== 0) throw new Error(`seed:demo failed: ${seeded.stderr}`);
     const keeper = await cli(
@@ -99,7 +103,7 @@ describe('Backup and restore (the CLI)', () => {
   }, 60_000);
 
   it('the demo is there to back up (the check below compares every table)', () => {
-    expect(source.counts).toMatchObject({ admin_unit: 14149, app_user: 6, task: 3 });
+    expect(source.counts).toMatchObject({ admin_unit: 16, app_user: 6, task: 3 });
     expect(source.migrations.length).toBeGreaterThan(0);
   });
 
