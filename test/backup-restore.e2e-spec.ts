@@ -3,6 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, runMigrationsLocked } from '@app/platform';
+import { MIGRATIONS } from '../migrations';
+import { APP_SCHEMA } from '../apps/api/src/schema';
 import { databaseUrl } from './setup/global-setup';
 import { dropTestDatabase } from './support/test-app';
 import { CLI_MAIN as CLI, ensureBuilt, killAll, run, startServer } from './helpers/processes';
@@ -213,4 +217,56 @@ describe('Backup and restore (the CLI)', () => {
     expect(result.stderr).toMatch(/is not a backup of this app/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it('a backup made at an older schema: restored with the migrations it was made at, then the newer ones applied', async () => {
+    // A database at the first migration only, as an earlier version of the app left it.
+    const oldUrl = await emptyDatabase('old_schema');
+    const old = new DataSource(
+      buildDataSourceOptions(
+        oldUrl,
+        { ...APP_SCHEMA, migrations: MIGRATIONS.slice(0, 1) },
+        {
+          poolSize: 2,
+        },
+      ),
+    );
+    await old.initialize();
+    await runMigrationsLocked(old);
+    await old.query(
+      `INSERT INTO organisation (name, kind) VALUES ('Hợp tác xã Cũ', 'cooperative')`,
+    );
+    await old.destroy();
+    const file = path.join(dir, 'old-schema.backup.gz');
+    expect((await cli({ DATABASE_URL: oldUrl }, 'backup', file)).stdout).toMatch(
+      new RegExp(`schema at ${MIGRATIONS[0].name}\\)`),
+    );
+    const expected = async (url: string) => {
+      const found = await contents(url);
+      expect(found.migrations).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(found.counts).toMatchObject({ organisation: 1, app_user: 0, working_session: 0 });
+      const db = new Client({ connectionString: url });
+      await db.connect();
+      const { rows } = await db.query<{ name: string }>('SELECT name FROM organisation');
+      await db.end();
+      expect(rows).toEqual([{ name: 'Hợp tác xã Cũ' }]);
+    };
+
+    // Into an empty database: its schema built up to the backup's, loaded, then brought up to date.
+    const empty = await emptyDatabase('old_into_empty');
+    const restored = await cli({ DATABASE_URL: empty }, 'restore', file);
+    expect(restored).toMatchObject({ code: 0, stderr: '' });
+    expect(restored.stdout).toMatch(new RegExp(`; then applied ${MIGRATIONS[1].name}\n$`));
+    await expected(empty);
+
+    // Over a database at the newest schema, holding records: emptied, reverted, loaded, migrated.
+    const newer = await emptyDatabase('old_into_newer', true);
+    expect((await cli({ DATABASE_URL: newer }, 'admin-units:import', '--dir', FIXTURE)).code).toBe(
+      0,
+    );
+    expect((await cli({ DATABASE_URL: newer }, 'seed:demo')).code).toBe(0);
+    const forced = await cli({ DATABASE_URL: newer }, 'restore', file, '--force');
+    expect(forced).toMatchObject({ code: 0, stderr: '' });
+    expect(forced.stdout).toMatch(/^The database's schema is newer than the backup's: reverting/);
+    await expected(newer);
+  }, 120_000);
 });
