@@ -16,9 +16,8 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
+    // Mode 700 like any `mktemp -d`: as root, the embedded server lets its user (postgres) in.
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-e2e-'));
-    // Let the server's user (postgres, when tests run as root) into the directory.
-    await fs.chmod(dataDir, 0o755);
     const server = await openEmbeddedPostgres({ dataDir });
     adminUrl = server.adminUrl;
     (globalThis as Record<string, unknown>).__E2E_SERVER__ = { server, dataDir };

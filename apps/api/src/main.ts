@@ -1,12 +1,53 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import * as net from 'node:net';
 import pino from 'pino';
 import {
   ConfigError,
+  createFirstAdmin,
   DomainError,
   EmbeddedDatabaseError,
   loadConfig,
   openDatabase,
+  passwordProblem,
+  RecordWriter,
 } from '@app/platform';
 import { createApiApp } from './bootstrap';
+
+/** Why the HTTP port cannot be listened on, in words; undefined for any other error. */
+function listenProblem(error: unknown, port: number, host: string): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return `port ${port} on ${host} is already in use by another program: stop it, or set PORT to a free port`;
+  }
+  if (code === 'EACCES') {
+    return `port ${port} on ${host} needs privileges this process does not have: set PORT to 1024 or above`;
+  }
+  if (code === 'EADDRNOTAVAIL') return `HOST ${host} is not an address of this machine`;
+  return undefined;
+}
+
+/** Tries the port before anything starts, so a busy port fails fast and in one line. */
+async function checkPort(port: number, host: string): Promise<string | undefined> {
+  if (port === 0) return undefined;
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error) => resolve(listenProblem(error, port, host) ?? error.message));
+    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+  });
+}
+
+/**
+ * No ADMIN_PASSWORD and no account at all (the first start): `admin` gets a generated password,
+ * returned to be shown once. With accounts already there, nothing happens.
+ */
+async function createGeneratedAdmin(app: INestApplication): Promise<string | undefined> {
+  let password: string;
+  do password = randomBytes(18).toString('base64url');
+  while (passwordProblem(password, 'admin') !== undefined);
+  const created = await createFirstAdmin(app.get(RecordWriter), password);
+  return created ? password : undefined;
+}
 
 /**
  * Starts the API: validated configuration, the database (DATABASE_URL or the embedded PostgreSQL in
@@ -26,6 +67,12 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel, name: 'bootstrap' });
 
+  const busy = await checkPort(config.port, config.host);
+  if (busy) {
+    log.fatal(`The API could not start: ${busy}`);
+    process.exit(1);
+  }
+
   let database;
   try {
     database = await openDatabase(config, (message) => log.info(message));
@@ -38,13 +85,21 @@ async function main(): Promise<void> {
   }
 
   let app;
+  let generatedPassword: string | undefined;
   try {
     app = await createApiApp(config, database.url);
+    await app.init();
+    if (!config.adminPassword) generatedPassword = await createGeneratedAdmin(app);
     await app.listen(config.port, config.host);
   } catch (error) {
-    // A known problem (e.g. an ADMIN_PASSWORD the rules refuse) is told plainly, without a stack.
-    const known = error instanceof DomainError;
-    log.fatal(known ? {} : { err: error }, `The API could not start: ${(error as Error).message}`);
+    // A known problem (a port in use, an ADMIN_PASSWORD the rules refuse) is told plainly, in one
+    // line without a stack.
+    const problem = listenProblem(error, config.port, config.host);
+    const known = error instanceof DomainError || problem !== undefined;
+    log.fatal(
+      known ? {} : { err: error },
+      `The API could not start: ${problem ?? (error as Error).message}`,
+    );
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(1);
@@ -53,6 +108,13 @@ async function main(): Promise<void> {
     `API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} ` +
       `(docs at /docs, database: ${database.kind === 'embedded' ? `embedded in ${config.dataDir}` : 'DATABASE_URL'})`,
   );
+  if (generatedPassword) {
+    // Shown once, at warn so that LOG_LEVEL=warn still shows it; nothing keeps it.
+    log.warn(
+      `Created the account "admin" with the password ${generatedPassword} (shown only now; ` +
+        'change it after signing in, or set a new one with: npm run cli -- user:reset-password admin)',
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppModuleOptions } from '../../api/src/app.module';
 import { AppModule } from '../../api/src/app.module';
 import { AdminUnitsImportCommand } from './commands/admin-units-import.command';
+import { BackupCommand, RestoreCommand } from './commands/backup.commands';
+import { OrganisationsFindCommand, UnitsFindCommand } from './commands/registry-find.commands';
 import { MigrateCommand } from './commands/migrate.command';
 import { MigrationGenerateCommand } from './commands/migration-generate.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
@@ -29,6 +31,10 @@ export class CliModule {
         RegistryDemoSeeder,
         SessionsDemoSeeder,
         DemoUsersSeeder,
+        BackupCommand,
+        RestoreCommand,
+        UnitsFindCommand,
+        OrganisationsFindCommand,
       ],
     };
   }

@@ -1,5 +1,11 @@
 import { CommandFactory } from 'nest-commander';
-import { ConfigError, EmbeddedDatabaseError, loadConfig, openDatabase } from '@app/platform';
+import {
+  type AppConfig,
+  ConfigError,
+  EmbeddedDatabaseError,
+  loadConfig,
+  openDatabase,
+} from '@app/platform';
 import { CliModule } from './cli.module';
 
 function fail(message: string): void {
@@ -12,9 +18,11 @@ function fail(message: string): void {
  * if the API runs on this DATA_DIR), runs one command, and exits non-zero when it fails.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: AppConfig;
   try {
-    config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+    // Accounts are made by commands here, never as a side effect of ADMIN_PASSWORD being exported
+    // (a restore, for one, must find the database as it was).
+    config = { ...loadConfig({ LOG_LEVEL: 'warn', ...process.env }), adminPassword: undefined };
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.message);
     throw error;

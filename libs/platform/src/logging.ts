@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoLogger, LogFn } from 'pino';
 import type { AppConfig } from './config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -18,12 +19,45 @@ export function requestId(req: IncomingMessage & { id?: unknown }, res: ServerRe
   return id;
 }
 
+/** Nest's start-up chatter (a line per module and per route, ~90 in all): debug, not info. */
+const STARTUP_CONTEXTS = new Set([
+  'RoutesResolver',
+  'RouterExplorer',
+  'InstanceLoader',
+  'NestFactory',
+]);
+
+/**
+ * True for a Nest start-up line. "Nest application successfully started" is one too: it comes
+ * before the port is bound, so a start that then fails would look successful; main.ts says
+ * "API listening" once it truly is.
+ */
+export function isStartupChatter(args: unknown[]): boolean {
+  const first = args[0] as { context?: unknown } | null | undefined;
+  if (typeof first !== 'object' || first === null || typeof first.context !== 'string') {
+    return false;
+  }
+  return (
+    STARTUP_CONTEXTS.has(first.context) ||
+    (first.context === 'NestApplication' && /successfully started/.test(String(args[1])))
+  );
+}
+
 /** JSON logs (pino), one line per request with its id; tokens and cookies never logged. */
 export function loggerModule(config: Pick<AppConfig, 'logLevel' | 'logPretty'>) {
   return LoggerModule.forRoot({
     pinoHttp: {
       level: config.logLevel,
       genReqId: requestId,
+      hooks: {
+        logMethod(this: PinoLogger, args: Parameters<LogFn>, method: LogFn, level: number) {
+          if (level === this.levels.values.info && isStartupChatter(args)) {
+            this.debug(...args);
+            return;
+          }
+          method.apply(this, args);
+        },
+      },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

