@@ -860,7 +860,7 @@ describe('Enterprises, their S&T certificates and support needs', () => {
       }
     });
 
-    it('lets a district officer’s write through only where they may: 403 with the reason otherwise', async () => {
+    it('tells a district officer that certificates are the Department’s to revoke (403)', async () => {
       const f = await fixture(w.commune.id);
       const res = await w.as.district
         .post(`${certificatesOf(f.enterprise.id)}/${f.certificate.id}/revoke`, {
@@ -868,7 +868,9 @@ describe('Enterprises, their S&T certificates and support needs', () => {
           reason: 'x',
         })
         .expect(403);
-      expect(res.body.detail).toMatch(/admin, department_staff/);
+      expect(res.body.detail).toBe(
+        'Your role (district_officer) may not do this; it is for: admin, department_staff',
+      );
     });
   });
 });
