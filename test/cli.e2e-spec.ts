@@ -199,6 +199,32 @@ describe('The CLI (the built program, on a database of its own)', () => {
          FROM working_session s`,
     );
     expect(sessions).toEqual([{ status: 'closed', tasks: '3' }]);
+    // The article's two certified enterprises, sample certificate numbers, a need to confirm each,
+    // and the task to contact them about the first.
+    const enterprises = await sql(
+      `SELECT e.name, e.tax_code, c.certificate_number, c.status,
+              (SELECT count(*) FROM support_need n WHERE n.enterprise_id = e.id AND n.status = 'reported') AS needs,
+              (SELECT count(*) FROM task t WHERE t.subject_type = 'enterprise' AND t.subject_id = e.id) AS tasks
+         FROM enterprise e JOIN st_enterprise_certificate c ON c.enterprise_id = e.id ORDER BY e.name`,
+    );
+    expect(enterprises).toEqual([
+      {
+        name: 'Công ty Cổ phần Dược thảo Fungi',
+        tax_code: null,
+        certificate_number: 'MẪU-02 (số mẫu)',
+        status: 'valid',
+        needs: '1',
+        tasks: '0',
+      },
+      {
+        name: 'Công ty TNHH sản xuất nhập khẩu Moringa Cần Thơ',
+        tax_code: null,
+        certificate_number: 'MẪU-01 (số mẫu)',
+        status: 'valid',
+        needs: '1',
+        tasks: '1',
+      },
+    ]);
 
     const audit = await sql(`SELECT count(*) AS n FROM audit_event`);
     const second = await cli('seed:demo');

@@ -10,6 +10,7 @@ import {
 import { RegistryModule } from '@app/registry';
 import { SessionsModule } from '@app/sessions';
 import { ProjectsModule } from '@app/projects';
+import { EnterprisesModule } from '@app/enterprises';
 import { TasksModule } from '@app/tasks';
 import { APP_SCHEMA } from './schema';
 
@@ -42,9 +43,17 @@ export class AppModule {
         SessionsModule,
         TasksModule,
         ProjectsModule,
+        EnterprisesModule,
       ],
       // The CLI builds on the same modules and uses their services.
-      exports: [AuthModule, RegistryModule, SessionsModule, TasksModule, ProjectsModule],
+      exports: [
+        AuthModule,
+        RegistryModule,
+        SessionsModule,
+        TasksModule,
+        ProjectsModule,
+        EnterprisesModule,
+      ],
     };
   }
 }

@@ -8,6 +8,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { MigrationGenerateCommand } from './commands/migration-generate.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { UserCreateCommand, UserResetPasswordCommand } from './commands/user.commands';
+import { EnterprisesDemoSeeder } from './demo/enterprises.demo';
 import { RegistryDemoSeeder } from './demo/registry.demo';
 import { SessionsDemoSeeder } from './demo/sessions.demo';
 import { DemoUsersSeeder } from './demo/users.demo';
@@ -30,6 +31,7 @@ export class CliModule {
         UserResetPasswordCommand,
         RegistryDemoSeeder,
         SessionsDemoSeeder,
+        EnterprisesDemoSeeder,
         DemoUsersSeeder,
         BackupCommand,
         RestoreCommand,

@@ -33,6 +33,10 @@ const SUMMARY =
   'nghiệp khoa học và công nghệ; phối hợp UBND các phường chọn hộ trồng khổ qua tham gia dự án ' +
   '“Ứng dụng quy trình sản xuất khổ qua ghép gốc mướp trên địa bàn quận Bình Thủy”.';
 
+/** The task of the first conclusion; the enterprises' demo makes the first enterprise its subject. */
+export const DEMO_CONTACT_TASK_TITLE =
+  'Liên hệ 02 doanh nghiệp khoa học và công nghệ của quận để xác nhận nhu cầu hỗ trợ';
+
 const CONTACT_ENTERPRISES =
   'Các phòng chức năng và các đơn vị trực thuộc Sở liên hệ trực tiếp với 02 doanh nghiệp (Công ty ' +
   'TNHH sản xuất nhập khẩu Moringa Cần Thơ và Công ty Cổ phần Dược thảo Fungi) để xác nhận nhu cầu ' +
@@ -131,7 +135,7 @@ export class SessionsDemoSeeder {
       tally.created++;
     };
     await task({
-      title: 'Liên hệ 02 doanh nghiệp khoa học và công nghệ của quận để xác nhận nhu cầu hỗ trợ',
+      title: DEMO_CONTACT_TASK_TITLE,
       description: CONTACT_ENTERPRISES,
       leadOrganisationId: registry.technologyOffice.id,
       coOrganisationIds: [registry.informationCentre.id, registry.applicationCentre.id],
