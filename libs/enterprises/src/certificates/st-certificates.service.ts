@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  nameOf,
   type Actor,
   calendarDate,
   Clock,
@@ -143,7 +144,7 @@ export class StCertificatesService {
             c,
             planAction(
               ST_CERTIFICATE_STATUS_MACHINE,
-              'certificate',
+              nameOf(ST_CERTIFICATE, c),
               c,
               action,
               { ...body },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  nameOf,
   type Actor,
   calendarDate,
   Clock,
@@ -134,7 +135,7 @@ export class SupportNeedsService {
             n,
             planAction(
               SUPPORT_NEED_STATUS_MACHINE,
-              'support need',
+              nameOf(SUPPORT_NEED, n),
               n,
               action,
               { ...body },

@@ -63,6 +63,9 @@ export function recordKindNames(): string[] {
 /** Names a record in a message: `the task “Viết dự án đề xuất”`, or by id when it has no title. */
 export function nameOf<E extends TrackedEntity>(kind: RecordKind<E, object>, record: E): string {
   const title = kind.describe?.(record);
-  const label = kind.label.toLowerCase();
+  // "Working session" reads "the working session"; an acronym ("S&T …") keeps its capitals.
+  const label = /^[A-Z][a-z]/.test(kind.label)
+    ? kind.label[0].toLowerCase() + kind.label.slice(1)
+    : kind.label;
   return title ? `the ${label} “${title}”` : `the ${label} ${record.id}`;
 }
