@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { type Draw, drawDate, drawInstant, drawText, longText } from './draw';
-import { idCollection, temporalKind } from './hints';
+import { BODY_SEEDS, idCollection, temporalKind } from './hints';
 import { encode, type Http, queryString } from './http';
 import { fillPath, type JsonSchema, type Operation, pathParamNames } from './openapi';
 import type { FuzzRequest, RequestContext } from './oracle';
@@ -42,6 +42,8 @@ export interface CaseEnv {
   token(caller: CallerName): string | undefined;
   /** A username and password that sign in. */
   credentials(): { username: string; password: string };
+  /** The password of a caller's account, when the fuzz knows it. */
+  password(caller: CallerName): string | undefined;
 }
 
 const DEEP = 3000;
@@ -258,6 +260,13 @@ export class CaseBuilder {
         mode === 'example' && op.body.example !== undefined
           ? op.body.example
           : await this.value(op.body.schema, '', mode, draft);
+      const seed = BODY_SEEDS[op.id];
+      if (seed && mode !== 'example' && this.d.chance(0.5)) {
+        draft.body = await seed(
+          (collection) => this.pickId(collection, draft),
+          this.d.int(0, 99999),
+        );
+      }
       const props = op.body.schema.properties ?? {};
       if (!op.secured && 'username' in props && 'password' in props && this.d.chance(0.6)) {
         // A public sign-in: real credentials half the time, or it never gets past 401.
@@ -316,6 +325,8 @@ export class CaseBuilder {
           }
           return typeof example === 'string' ? example : d.from(fc.stringMatching(re));
         }
+        const own = this.env.password(draft.caller);
+        if (/^current/i.test(name) && /password/i.test(name) && own && d.chance(0.7)) return own;
         if (/password/i.test(name)) {
           return d.from(
             fc.string({ minLength: Math.max(min, 12), maxLength: 40, unit: 'grapheme-ascii' }),
@@ -387,6 +398,13 @@ export class CaseBuilder {
       values[param] = this.d.pick(items).id;
     }
     const items = await this.env.targets.items(collection, values);
+    return items.length === 0 ? this.d.uuid() : this.d.pick(items).id;
+  }
+
+  /** A real id from a collection, which may carry a query and the request's own `{params}`. */
+  private async pickId(collection: string, draft: Draft): Promise<string> {
+    const [template, query] = collection.split('?');
+    const items = await this.env.targets.items(template, draft.pathValues, { query });
     return items.length === 0 ? this.d.uuid() : this.d.pick(items).id;
   }
 

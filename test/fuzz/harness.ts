@@ -297,6 +297,8 @@ export class Fuzz {
         username: this.loginAccount.username,
         password: this.loginAccount.password,
       }),
+      password: (caller: CallerName) =>
+        caller === 'self' ? SELF_PASSWORD : caller === 'anonymous' ? undefined : TEST_PASSWORD,
     };
     const c = await new CaseBuilder(draw, op, env).build(index);
     const { response, problems } = await this.exchange(op, c.request, c.ctx);

@@ -60,3 +60,38 @@ export function temporalKind(name: string, schema: JsonSchema): Temporal | undef
   if (/At$/.test(name)) return 'instant';
   return undefined;
 }
+
+/** Picks the id of a record of a collection (a list template; `{id}` is the request's own). */
+export type PickId = (collection: string) => Promise<string>;
+
+/**
+ * Bodies that pass the rules across fields the document cannot state (a district's subtype, a
+ * note for one action and a reason for another, exactly one of personId and organisationId), so
+ * some valid requests of these operations get past 400. Used for a share of valid cases, beside the
+ * schema's own values; an operation without a seed is fuzzed from its schema alone.
+ */
+export const BODY_SEEDS: Record<string, (pick: PickId, n: number) => Promise<unknown>> = {
+  createAdminUnit: async (pick, n) => ({
+    code: String(90000 + (n % 9999)),
+    name: `Xã Thử Nghiệm ${n}`,
+    level: 'commune',
+    subtype: 'xa',
+    parentId: await pick('/api/v1/admin-units?level=district'),
+  }),
+  createTask: async (pick) => ({
+    title: 'Viết dự án đề xuất',
+    leadOrganisationId: await pick('/api/v1/organisations'),
+    dueDate: '2026-06-30',
+  }),
+  createSessionParticipant: async (pick) => ({
+    personId: await pick('/api/v1/people'),
+    role: 'attendee',
+  }),
+  holdWorkingSession: () => Promise.resolve({ note: 'Đã làm việc' }),
+  closeWorkingSession: () => Promise.resolve({ note: 'Biên bản đã được thống nhất' }),
+  cancelWorkingSession: () => Promise.resolve({ reason: 'Lãnh đạo quận bận công tác' }),
+  startTask: () => Promise.resolve({}),
+  completeTask: () => Promise.resolve({ note: 'Đã gửi dự án đề xuất cho Sở' }),
+  cancelTask: () => Promise.resolve({ reason: 'Nội dung đã giao cho đơn vị khác' }),
+  reopenTask: () => Promise.resolve({ note: 'Cần làm lại' }),
+};

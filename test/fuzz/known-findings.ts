@@ -192,6 +192,27 @@ export const KNOWN_FINDINGS: KnownFinding[] = [
       }),
   },
   {
+    id: 'null-password-500',
+    check: '5xx',
+    operations: ['updateUser'],
+    // UpdateUserDto is a PartialType (libs/platform/src/auth/dto/user.dto.ts:81): its @IsOptional()
+    // lets `password: null` through; users.service.ts:113-114 tests only `!== undefined` and calls
+    // assertAcceptablePassword(null, …), whose passwordProblem reads `password.length`
+    // (libs/platform/src/auth/password.ts:9): TypeError → 500.
+    what: 'PATCH /users/{id} with "password": null answers 500',
+    matches: (obs) => {
+      const body = parsedBody(obs);
+      return isObject(body) && body.password === null;
+    },
+    reproduce: (fuzz) =>
+      fuzz.reproduce({
+        operation: 'updateUser',
+        pathValues: { id: fuzz.world.userIds.staff },
+        currentIfMatch: true,
+        body: { password: null },
+      }),
+  },
+  {
     id: 'non-json-body-ignored',
     check: 'invalid-accepted',
     operations: '*',

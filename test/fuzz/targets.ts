@@ -38,13 +38,14 @@ export class Targets {
   async items(
     template: string,
     values: Record<string, string>,
-    options: { deleted?: boolean; forWrite?: boolean } = {},
+    options: { deleted?: boolean; forWrite?: boolean; query?: string } = {},
   ): Promise<Item[]> {
     const op = this.lists.get(template);
     if (!op) return [];
     const query: string[] = [];
     const pageSize = op.params.find((p) => p.in === 'query' && p.name === 'pageSize');
     if (pageSize) query.push(`pageSize=${pageSize.schema.maximum ?? 100}`);
+    if (options.query) query.push(options.query);
     if (options.deleted) {
       if (!op.params.some((p) => p.in === 'query' && p.name === 'deleted')) return [];
       query.push('deleted=true');
