@@ -9,6 +9,7 @@ import {
   type Report,
 } from './fuzz/harness';
 import { KNOWN_FINDINGS } from './fuzz/known-findings';
+import type { FuzzResponse } from './fuzz/oracle';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -42,6 +43,76 @@ describe('fuzz of every operation of the OpenAPI document', () => {
 
   afterAll(async () => {
     await t?.close();
+  });
+
+  describe('the oracle', () => {
+    // A fuzz whose oracle passes everything finds nothing: each check must fire on a made-up answer.
+    const answer = (status: number, body: unknown, type = 'application/json'): FuzzResponse => ({
+      status,
+      headers: { 'content-type': type },
+      text: JSON.stringify(body),
+      json: body,
+    });
+
+    it('reads every operation of the document, status actions and If-Match included', () => {
+      const ids = fuzz.operations.map((op) => op.id);
+      expect(ids).toEqual(expect.arrayContaining(['createTask', 'updateTask', 'getTask', 'login']));
+      const byId = new Map(fuzz.operations.map((op) => [op.id, op]));
+      expect(byId.get('startTask')?.statusAction).toBe(true);
+      expect(byId.get('restoreTask')?.statusAction).toBe(false);
+      expect(byId.get('updateTask')?.ifMatch).toBe('required');
+      expect(byId.get('listTasks')?.ifMatch).toBe('none');
+    });
+
+    it('flags 5xx, errors that are not problem details, bodies off the schema, invalid input accepted', async () => {
+      const op = fuzz.operations.find((o) => o.id === 'getTask')!;
+      const { request } = await fuzz.reproduce({
+        operation: 'getTask',
+        pathValues: { id: await fuzz.firstId('/api/v1/tasks') },
+      });
+      const checks = (res: FuzzResponse, violations: string[] = []) =>
+        fuzz.oracle.judge(op, request, res, violations).map((p) => p.check);
+      const problem = { type: '/problems/x', title: 'X', status: 404, detail: 'x' };
+      expect(checks(answer(404, problem, 'application/problem+json'))).toEqual([]);
+      expect(
+        checks(answer(500, { ...problem, status: 500 }, 'application/problem+json')),
+      ).toContain('5xx');
+      expect(checks(answer(404, problem))).toContain('problem-format');
+      expect(checks(answer(404, { title: 'X' }, 'application/problem+json'))).toContain(
+        'problem-format',
+      );
+      expect(checks(answer(200, { id: 'not a task' }))).toContain('schema');
+      expect(checks(answer(418, problem, 'application/problem+json'))).toContain(
+        'undocumented-status',
+      );
+      const task = (await fuzz.reproduce({ operation: 'getTask', pathValues: request.pathValues }))
+        .response;
+      expect(checks(task)).toEqual([]);
+      expect(checks(task, ['made up'])).toContain('invalid-accepted');
+      expect(checks({ ...task, headers: { ...task.headers, etag: '"0"' } })).toContain('etag');
+    });
+
+    it('judges the request the server judges: trimmed, NFC, unknown fields refused', () => {
+      const op = fuzz.operations.find((o) => o.id === 'createOrganisation')!;
+      const req = (body: string) => ({
+        method: 'POST',
+        url: '/api/v1/organisations',
+        pathValues: {},
+        query: [],
+        headers: {},
+        body: { raw: body, contentType: 'application/json' },
+        caller: 'admin',
+      });
+      const ctx = { authValid: true };
+      const nfd = 'Sở Khoa học và Công nghệ'.normalize('NFD');
+      expect(
+        fuzz.oracle.violations(op, req(JSON.stringify({ name: nfd, kind: ' other ' })), ctx),
+      ).toEqual([]);
+      expect(
+        fuzz.oracle.violations(op, req('{"name":"Sở","kind":"other","__proto__":{}}'), ctx),
+      ).not.toEqual([]);
+      expect(fuzz.oracle.violations(op, req('{"name":"Sở"}'), ctx)).not.toEqual([]);
+    });
   });
 
   describe('known findings: each still shows (once fixed, delete its entry)', () => {
