@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run fuzz`: the long fuzz of every operation (test/fuzz.e2e-spec.ts with FUZZ_LONG=1).
 // FUZZ_RUNS=<cases per operation> (default 50), FUZZ_SEED=<seed> to repeat a run (random otherwise),
-// FUZZ_PATH=<operationId>:<n> to replay one case, FUZZ_REPORT=<file> to keep the report.
+// FUZZ_PATH=<operationId>:<n> to replay one case, FUZZ_REPORT=<file> to keep the report,
+// FUZZ_TRACE=1 to print every case.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 

@@ -18,7 +18,8 @@ import { startTestApp, type TestApp } from './support/test-app';
  * details, every answer matches the document, and no invalid request is accepted.
  *
  * `npm test` runs a small, fixed-seed smoke; `npm run fuzz` a long run with a random seed
- * (FUZZ_RUNS per operation, FUZZ_SEED to repeat a run, FUZZ_PATH=<operationId>:<n> for one case).
+ * (FUZZ_RUNS per operation, FUZZ_SEED to repeat a run, FUZZ_PATH=<operationId>:<n> for one case,
+ * FUZZ_TRACE=1 to print every case and why a valid one was refused).
  */
 const LONG = process.env.FUZZ_LONG === '1';
 const SMOKE_SEED = 20261125;

@@ -63,7 +63,7 @@ export interface Report {
   /** Problems no known finding explains: these fail the run. */
   failures: Failure[];
   /** Problems a known finding explains, by finding. */
-  known: Map<string, number>;
+  known: Map<string, Map<string, number>>;
 }
 
 export interface RunOptions {
@@ -321,7 +321,9 @@ export class Fuzz {
       const known = this.knownFor(obs);
       if (known) {
         stats.known++;
-        report.known.set(known.id, (report.known.get(known.id) ?? 0) + 1);
+        const byOp = report.known.get(known.id) ?? new Map<string, number>();
+        byOp.set(op.id, (byOp.get(op.id) ?? 0) + 1);
+        report.known.set(known.id, byOp);
       } else {
         stats.unknown++;
         report.failures.push({
@@ -419,6 +421,10 @@ export function describeFailure(f: Failure): string {
   ].join('\n');
 }
 
+function sum(counts: Map<string, number>): number {
+  return [...counts.values()].reduce((a, b) => a + b, 0);
+}
+
 export function describeReport(report: Report): string {
   const lines: string[] = [];
   const totals: Partial<Record<CheckKind, number>> = {};
@@ -442,9 +448,12 @@ export function describeReport(report: Report): string {
       `non-NFC: ${totals.nfc ?? 0}; no answer: ${totals['no-answer'] ?? 0}`,
   );
   lines.push(
-    `  new problems: ${report.failures.length}; explained by known findings: ${[...report.known.values()].reduce((a, b) => a + b, 0)}`,
+    `  new problems: ${report.failures.length}; explained by known findings: ${[...report.known.values()].reduce((a, m) => a + sum(m), 0)}`,
   );
-  for (const [id, n] of [...report.known.entries()].sort()) lines.push(`    known ${id}: ${n}`);
+  for (const [id, byOp] of [...report.known.entries()].sort()) {
+    const ops = [...byOp.entries()].map(([op, n]) => `${op}×${n}`).join(' ');
+    lines.push(`    known ${id}: ${sum(byOp)} (${ops})`);
+  }
   lines.push(
     '  per operation: cases (valid/invalid/hostile), valid answered 2xx, statuses, problems',
   );
