@@ -248,4 +248,60 @@ describe('Hostile and careless input', () => {
       'progress',
     ]);
   });
+
+  it('refuses what the fuzz found accepted: methods as fields, null where the document forbids it, bodies that are not JSON or absent, numbers in hex', async () => {
+    const methods = await w.as.admin
+      .post('/api/v1/organisations')
+      .set('Content-Type', 'application/json')
+      .send('{"name": "HTX", "kind": "cooperative", "toString": 1, "valueOf": 2}')
+      .expect(400);
+    expect(methods.body.errors).toEqual([
+      { field: 'toString', message: 'is not an allowed field' },
+      { field: 'valueOf', message: 'is not an allowed field' },
+    ]);
+    const nullPriority = await w.as.staff
+      .post('/api/v1/tasks', { title: 'Việc', leadOrganisationId: w.centre.id, priority: null })
+      .expect(400);
+    expect(nullPriority.body.errors).toEqual([{ field: 'priority', message: 'must not be null' }]);
+    const user = await w.as.admin.get(`/api/v1/users/${w.userIds.leader}`).expect(200);
+    const nullPassword = await w.as.admin
+      .patch(`/api/v1/users/${w.userIds.leader}`, { password: null }, user.body.version)
+      .expect(400);
+    expect(nullPassword.body.errors).toEqual([{ field: 'password', message: 'must not be null' }]);
+    // Nullable fields still take null: it empties them.
+    const org = await created(
+      w.as.admin.post('/api/v1/organisations', {
+        name: 'HTX Rỗng',
+        kind: 'cooperative',
+        shortName: 'R',
+      }),
+    );
+    const emptied = await w.as.admin
+      .patch(`/api/v1/organisations/${org.id}`, { shortName: null }, org.version)
+      .expect(200);
+    expect(emptied.body.shortName).toBeNull();
+
+    const text = await w.as.admin
+      .patch(
+        `/api/v1/organisations/${org.id}`,
+        undefined as unknown as object,
+        emptied.body.version,
+      )
+      .set('Content-Type', 'text/plain')
+      .send('shortName=X')
+      .expect(415);
+    expect(text.body.detail).toBe('Send the body as JSON, with Content-Type: application/json');
+    const absent = await w.as.admin
+      .call('patch', `/api/v1/organisations/${org.id}`, emptied.body.version)
+      .expect(400);
+    expect(absent.body.errors).toEqual([
+      { field: 'body', message: 'is required: send the fields as JSON' },
+    ]);
+    // A status action's body is optional (API.md).
+    const session = await createSession(w.as.staff, w.district.id);
+    await w.as.staff.call('post', `${SESSIONS}/${session.id}/hold`).expect(200);
+
+    const hex = await w.as.leader.get('/api/v1/organisations?page=0x10').expect(400);
+    expect(hex.body.errors[0].field).toBe('page');
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { UsersService } from '@app/platform';
+import { SYSTEM_ACTOR, UsersService } from '@app/platform';
 import { createTask, created, sessionWithConclusion } from '../support/sessions';
 import type { TestApp } from '../support/test-app';
 import { buildWorld, TEST_PASSWORD, type World } from '../support/world';
@@ -166,7 +166,7 @@ export class Fuzz {
 
     const users = t.app.get(UsersService);
     const login = { username: 'fuzz.login', password: TEST_PASSWORD };
-    const account = await users.create(null, {
+    const account = await users.create(SYSTEM_ACTOR, {
       ...login,
       fullName: 'Fuzz sign-in',
       role: 'leadership',
@@ -180,7 +180,7 @@ export class Fuzz {
   private async ensureSelf(): Promise<void> {
     if (this.self) return;
     const username = `fuzz.self.${++this.selfCount}`;
-    await this.t.app.get(UsersService).create(null, {
+    await this.t.app.get(UsersService).create(SYSTEM_ACTOR, {
       username,
       password: SELF_PASSWORD,
       fullName: 'Fuzz self',

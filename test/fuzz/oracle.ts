@@ -149,6 +149,23 @@ function nonNfcString(value: unknown, path = '', depth = 0): string | undefined 
   return undefined;
 }
 
+/**
+ * An OpenAPI 3.0 schema as JSON Schema: `nullable: true` lets null through whatever else the
+ * schema says (an enum, an `allOf` of a referenced object), as OpenAPI tools read it.
+ */
+function asJsonSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(asJsonSchema);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const { nullable, ...rest } = schema as Record<string, unknown>;
+  const converted = Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [
+      k,
+      k === 'enum' || k === 'example' || k === 'default' ? v : asJsonSchema(v),
+    ]),
+  );
+  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
+}
+
 /** Judges requests against the document (is it valid?) and responses against the document. */
 export class Oracle {
   private readonly ajv: Ajv;
@@ -163,7 +180,7 @@ export class Oracle {
   private validator(key: string, schema: JsonSchema): ValidateFunction {
     let validate = this.cache.get(key);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      validate = this.ajv.compile(asJsonSchema(schema) as JsonSchema);
       this.cache.set(key, validate);
     }
     return validate;

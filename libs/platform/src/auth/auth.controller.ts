@@ -35,7 +35,7 @@ export class AuthController {
       'The answer never tells whether the username exists.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 413, 415, 429)
   login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password, clientAddress(request));
   }
@@ -64,6 +64,7 @@ export class AuthController {
     description:
       'A wrong current password counts as a failed sign-in for your username: repeated, it is refused with 429.',
     responseDescription: 'Changed',
+    body: 'required',
   })
   @ApiProblems(429)
   async changePassword(

@@ -6,7 +6,9 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { requestId } from '../logging';
+import { BodyRequiredInterceptor, refuseNonJsonBodies } from './body';
 import { ETagInterceptor } from './etag';
+import { NullabilityPipe } from './nullability.pipe';
 import { NormalizeTextPipe } from './normalize-text.pipe';
 import { problem, ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 import { createValidationPipe } from './validation';
@@ -95,6 +97,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       }),
     );
   }
+  app.use(refuseNonJsonBodies);
   app.use(
     express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
   );
@@ -117,10 +120,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     return next(error);
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(new NormalizeTextPipe(), createValidationPipe());
-  app.useGlobalInterceptors(new ETagInterceptor());
+  app.useGlobalInterceptors(new BodyRequiredInterceptor(), new ETagInterceptor());
 
   const document = buildOpenApiDocument(app);
+  // Null is refused where the document does not allow it, so the two always agree.
+  app.useGlobalPipes(
+    new NormalizeTextPipe(),
+    createValidationPipe(),
+    new NullabilityPipe(document),
+  );
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: API_TITLE,

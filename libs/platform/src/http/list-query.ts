@@ -1,6 +1,6 @@
 import { applyDecorators, Type as NestType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -17,12 +17,21 @@ import { normalizeSingleLine } from '../text/vietnamese-text';
 
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * A whole number from a query string, written in decimal only: `0x10`, `1e3` or ` 7` stay strings
+ * and fail `@IsInt()`, where `Number()` would read them.
+ */
+export const ToInteger = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+  );
+
 /** Paging and search shared by every list endpoint; each resource adds `sort` and its filters. */
 export class ListQueryDto {
   /** Page number, from 1. */
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   page: number = 1;
@@ -30,7 +39,7 @@ export class ListQueryDto {
   /** Items per page, at most 100. */
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

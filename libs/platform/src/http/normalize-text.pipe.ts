@@ -40,7 +40,8 @@ export function inputProblems(input: unknown): FieldError[] {
     }
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       const childPath = path === '' ? key : `${path}.${key}`;
-      if (PROTOTYPE_KEYS.has(key) || CONTROL_CHARACTERS.test(key)) {
+      // `toString`, `valueOf`, … too: the DTO instance already has them, so they would be dropped.
+      if (PROTOTYPE_KEYS.has(key) || key in Object.prototype || CONTROL_CHARACTERS.test(key)) {
         problems.push({ field: childPath, message: 'is not an allowed field' });
         continue;
       }

@@ -11,6 +11,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import {
+  ApiBody,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -23,6 +24,7 @@ import { Allow } from '../auth/policy.decorator';
 import type { Role } from '../auth/roles';
 import type { ScopedKind, ScopeRule } from '../auth/scope';
 import { ApiProblems } from './api-problems.decorator';
+import { BODY_METADATA, bodyTypeOf, type BodyUse } from './body';
 import { IF_MATCH_METADATA, type IfMatchUse } from './etag';
 import { PageOf } from './list-query';
 import { uuidPipe } from './validation';
@@ -65,6 +67,18 @@ function documentPathParameters(path: string): MethodDecorator[] {
   );
 }
 
+/**
+ * How a route takes a body: required (a create or change; 400 without one) or optional (a status
+ * action's note). Either way a body must be JSON (415) within the size limit (413).
+ */
+function declareBody(use: BodyUse): MethodDecorator {
+  return (target, key, descriptor) => {
+    SetMetadata(BODY_METADATA, use)(target, key, descriptor);
+    const type = bodyTypeOf(target, key);
+    if (type && use === 'optional') ApiBody({ type, required: false })(target, key, descriptor);
+  };
+}
+
 function declareRoute(
   method: MethodDecorator,
   path: string,
@@ -75,13 +89,16 @@ function declareRoute(
     ifMatch?: IfMatchUse;
     status?: number;
     deletedFor?: readonly Role[];
+    body?: BodyUse;
   },
 ): MethodDecorator {
   const problems = new Set(parts.problems);
   if (pathParameters(path).length > 0) [400, 404].forEach((s) => problems.add(s));
   if (parts.ifMatch) problems.add(412);
   if (parts.ifMatch === 'required') problems.add(428);
+  if (parts.body) [400, 413, 415].forEach((s) => problems.add(s));
   return applyDecorators(
+    ...(parts.body ? [declareBody(parts.body)] : []),
     method,
     ...(parts.status ? [HttpCode(parts.status)] : []),
     Allow(options.roles, {
@@ -155,6 +172,7 @@ export function CreateRoute(
       description: options.responseDescription,
     }),
     problems: [400, 409],
+    body: 'required',
   });
 }
 
@@ -167,6 +185,7 @@ export function UpdateRoute(
     response: ApiOkResponse({ type: options.response, description: options.responseDescription }),
     problems: [400, 409],
     ifMatch: 'required',
+    body: 'required',
   });
 }
 
@@ -204,25 +223,27 @@ export function RestoreRoute(
  */
 export function ActionRoute(
   path: string,
-  options: RouteOptions & ResponseOptions & { ifMatch?: IfMatchUse },
+  options: RouteOptions & ResponseOptions & { ifMatch?: IfMatchUse; body?: BodyUse },
 ): MethodDecorator {
   return declareRoute(Post(path), path, options, {
     response: ApiOkResponse({ type: options.response, description: options.responseDescription }),
     problems: [400, 409],
     ifMatch: options.ifMatch ?? 'optional',
     status: 200,
+    body: options.body ?? 'optional',
   });
 }
 
 /** `POST` that answers 204 with no body (sign-out, password change). */
 export function CommandRoute(
   path: string,
-  options: RouteOptions & { responseDescription: string },
+  options: RouteOptions & { responseDescription: string; body?: BodyUse },
 ) {
   return declareRoute(Post(path), path, options, {
     response: ApiNoContentResponse({ description: options.responseDescription }),
     problems: [400],
     status: 204,
+    body: options.body,
   });
 }
 

@@ -73,6 +73,7 @@ export class SessionRecordsController {
     summary: 'Put all of a session’s records in a new order, at the session’s version (If-Match)',
     response: SessionRecordListDto,
     ifMatch: 'required',
+    body: 'required',
   })
   reorderSessionRecords(@RequestTarget() session: Target, @Body() body: ReorderSessionRecordsDto) {
     return this.records.reorder(session, body);

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
@@ -21,6 +20,7 @@ import {
   RecordDto,
   SortParam,
   ToBoolean,
+  ToInteger,
 } from '@app/platform';
 import { AdminUnitRefDto } from '@app/registry';
 import { StCertificateDto } from '../../certificates/dto/st-certificate.dto';
@@ -162,7 +162,7 @@ export class EnterpriseQueryDto extends DeletableListQueryDto {
   /** Holding a certificate valid on at least one day of this year. */
   @ApiPropertyOptional({ example: 2023 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(2000)
   @Max(2100)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsInt,
   IsOptional,
@@ -11,7 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { DeletableListQueryDto, defineSort, RecordDto, SortParam } from '@app/platform';
+import { DeletableListQueryDto, defineSort, RecordDto, SortParam, ToInteger } from '@app/platform';
 import { OrganisationRefDto } from '@app/registry';
 import { PROGRAMME_YEARS } from '../programme.entity';
 
@@ -86,7 +85,7 @@ export class ProgrammeQueryDto extends DeletableListQueryDto {
   /** Programmes running in this year (between their start and end years). */
   @ApiPropertyOptional({ example: 2023 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(PROGRAMME_YEARS.min)
   @Max(PROGRAMME_YEARS.max)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -21,6 +20,7 @@ import {
   IsInstant,
   RecordDto,
   SortParam,
+  ToInteger,
 } from '@app/platform';
 import { AdminUnitRefDto } from '@app/registry';
 import { SessionParticipantDto } from '../../participants/dto/session-participant.dto';
@@ -227,7 +227,7 @@ export class WorkingSessionQueryDto extends DeletableListQueryDto {
   /** The reporting year. */
   @ApiPropertyOptional({ example: 2023 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(2000)
   @Max(2100)
