@@ -10,6 +10,7 @@ import {
 import { RegistryModule } from '@app/registry';
 import { SessionsModule } from '@app/sessions';
 import { ProjectsModule } from '@app/projects';
+import { IpModule } from '@app/ip';
 import { TasksModule } from '@app/tasks';
 import { APP_SCHEMA } from './schema';
 
@@ -42,9 +43,10 @@ export class AppModule {
         SessionsModule,
         TasksModule,
         ProjectsModule,
+        IpModule,
       ],
       // The CLI builds on the same modules and uses their services.
-      exports: [AuthModule, RegistryModule, SessionsModule, TasksModule, ProjectsModule],
+      exports: [AuthModule, RegistryModule, SessionsModule, TasksModule, ProjectsModule, IpModule],
     };
   }
 }

@@ -2,6 +2,7 @@ import { DatabaseSchema, PLATFORM_ENTITIES } from '@app/platform';
 import { REGISTRY_ENTITIES } from '@app/registry';
 import { SESSIONS_ENTITIES } from '@app/sessions';
 import { PROJECTS_ENTITIES } from '@app/projects';
+import { IP_ENTITIES } from '@app/ip';
 import { TASKS_ENTITIES } from '@app/tasks';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -13,6 +14,7 @@ export const APP_SCHEMA: DatabaseSchema = {
     ...SESSIONS_ENTITIES,
     ...TASKS_ENTITIES,
     ...PROJECTS_ENTITIES,
+    ...IP_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };
