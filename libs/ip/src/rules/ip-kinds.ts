@@ -18,7 +18,8 @@ export const MARK_KINDS = [
  * What the law and the national office (Cục Sở hữu trí tuệ) set per kind, as data:
  * - `applicationType`: the first digit of the office's application numbers, `T-YYYY-NNNNN`.
  *   Marks are type 4 (`4-2024-01234`); geographical indications type 6 (`6-2024-00012`), the
- *   office's numbering for GI applications. The brief fixed both; nothing else is accepted.
+ *   office's numbering of GI applications (our choice for GIs, documented in the README). No
+ *   other type is accepted for these kinds.
  * - `termYears`: a mark's certificate runs to the end of 10 years from the filing date and each
  *   renewal adds 10 years (IP Law art. 93(6)); a geographical indication is protected without a
  *   term (art. 93(7)): no expiry, no renewal.
