@@ -45,12 +45,13 @@ export function withinUnitCondition(alias: string, unit: string): string {
 
 /**
  * The registrations a year concerns: supported that year, or with a live lifecycle event (not a
- * void, not voided) dated in it.
+ * void, not voided) dated in it. An uncorrelated IN, run once per query: a correlated EXISTS made
+ * the planner expect a scan per registration and spend 130 ms compiling it (JIT) on 20,000 rows.
  */
 export function yearCondition(alias: string, year: string): string {
-  return `(${alias}.supportYear = :${year} OR EXISTS (
-    SELECT 1 FROM ip_event e
-     WHERE e.registration_id = ${alias}.id AND e.type <> 'voided'
+  return `(${alias}.supportYear = :${year} OR ${alias}.id IN (
+    SELECT e.registration_id FROM ip_event e
+     WHERE e.type <> 'voided'
        AND e.date BETWEEN make_date(CAST(:${year} AS integer), 1, 1)
                       AND make_date(CAST(:${year} AS integer), 12, 31)
        AND NOT EXISTS (SELECT 1 FROM ip_event v WHERE v.voids_event_id = e.id)))`;
