@@ -225,6 +225,13 @@ describe('The CLI (the built program, on a database of its own)', () => {
         tasks: '1',
       },
     ]);
+    // The six collective marks, being prepared (no application numbers invented), in SHTT-2023.
+    const marks = await sql(
+      `SELECT r.status, count(*) AS n, count(r.application_number) AS numbered
+         FROM ip_registration r JOIN programme p ON p.id = r.programme_id AND p.code = 'SHTT-2023'
+        GROUP BY r.status`,
+    );
+    expect(marks).toEqual([{ status: 'preparing', n: '6', numbered: '0' }]);
 
     const audit = await sql(`SELECT count(*) AS n FROM audit_event`);
     const second = await cli('seed:demo');

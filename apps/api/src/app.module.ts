@@ -11,6 +11,7 @@ import { RegistryModule } from '@app/registry';
 import { SessionsModule } from '@app/sessions';
 import { ProjectsModule } from '@app/projects';
 import { EnterprisesModule } from '@app/enterprises';
+import { IpModule } from '@app/ip';
 import { TasksModule } from '@app/tasks';
 import { APP_SCHEMA } from './schema';
 
@@ -44,6 +45,7 @@ export class AppModule {
         TasksModule,
         ProjectsModule,
         EnterprisesModule,
+        IpModule,
       ],
       // The CLI builds on the same modules and uses their services.
       exports: [
@@ -53,6 +55,7 @@ export class AppModule {
         TasksModule,
         ProjectsModule,
         EnterprisesModule,
+        IpModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { REGISTRY_ENTITIES } from '@app/registry';
 import { SESSIONS_ENTITIES } from '@app/sessions';
 import { PROJECTS_ENTITIES } from '@app/projects';
 import { ENTERPRISES_ENTITIES } from '@app/enterprises';
+import { IP_ENTITIES } from '@app/ip';
 import { TASKS_ENTITIES } from '@app/tasks';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -15,6 +16,7 @@ export const APP_SCHEMA: DatabaseSchema = {
     ...TASKS_ENTITIES,
     ...PROJECTS_ENTITIES,
     ...ENTERPRISES_ENTITIES,
+    ...IP_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

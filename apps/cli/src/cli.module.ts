@@ -9,6 +9,7 @@ import { MigrationGenerateCommand } from './commands/migration-generate.command'
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { UserCreateCommand, UserResetPasswordCommand } from './commands/user.commands';
 import { EnterprisesDemoSeeder } from './demo/enterprises.demo';
+import { IpDemoSeeder } from './demo/ip.demo';
 import { RegistryDemoSeeder } from './demo/registry.demo';
 import { SessionsDemoSeeder } from './demo/sessions.demo';
 import { DemoUsersSeeder } from './demo/users.demo';
@@ -32,6 +33,7 @@ export class CliModule {
         RegistryDemoSeeder,
         SessionsDemoSeeder,
         EnterprisesDemoSeeder,
+        IpDemoSeeder,
         DemoUsersSeeder,
         BackupCommand,
         RestoreCommand,

@@ -5,6 +5,7 @@ import { runMigrationsLocked } from '@app/platform';
 import { importAdminUnits, readReferenceData } from '@app/registry';
 import { DemoTally } from '../demo/demo';
 import { EnterprisesDemoSeeder } from '../demo/enterprises.demo';
+import { IpDemoSeeder } from '../demo/ip.demo';
 import { RegistryDemoSeeder } from '../demo/registry.demo';
 import { SessionsDemoSeeder } from '../demo/sessions.demo';
 import { DemoUsersSeeder } from '../demo/users.demo';
@@ -24,6 +25,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly registry: RegistryDemoSeeder,
     private readonly sessions: SessionsDemoSeeder,
     private readonly enterprises: EnterprisesDemoSeeder,
+    private readonly ip: IpDemoSeeder,
     private readonly users: DemoUsersSeeder,
   ) {
     super();
@@ -47,6 +49,7 @@ export class SeedDemoCommand extends CommandRunner {
     if (process.env[STOP_AFTER] === 'registry') return;
     const session = await this.sessions.seed(tally, registry);
     await this.enterprises.seed(tally, registry, session);
+    await this.ip.seed(tally, registry);
     const accounts = await this.users.seed(tally, registry);
     say(
       tally.created === 0

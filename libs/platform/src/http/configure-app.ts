@@ -24,6 +24,7 @@ export const API_TAGS: Record<string, string> = {
   tasks: 'Follow-up tasks and their progress',
   programmes: 'Programmes that fund IP registrations and projects',
   enterprises: 'S&T enterprises, their certificates and support needs',
+  'ip-registrations': 'Trademark, collective mark, certification mark and GI registrations',
   audit: 'Who changed what, when',
   health: 'Liveness and readiness',
 };
