@@ -1,10 +1,12 @@
 import { PlatformAndRegistry1795604866491 } from './1795604866491-PlatformAndRegistry';
 import { SessionsAndTasks1795606014106 } from './1795606014106-SessionsAndTasks';
 import { Programmes1796099161176 } from './1796099161176-Programmes';
+import { Projects1796099944993 } from './1796099944993-Projects';
 
 /** Every migration in the order it was written; a migration that has landed is never edited. */
 export const MIGRATIONS = [
   PlatformAndRegistry1795604866491,
   SessionsAndTasks1795606014106,
   Programmes1796099161176,
+  Projects1796099944993,
 ];

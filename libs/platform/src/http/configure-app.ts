@@ -21,6 +21,7 @@ export const API_TAGS: Record<string, string> = {
   sessions: 'Working sessions with districts: participants, opinions and conclusions',
   tasks: 'Follow-up tasks and their progress',
   programmes: 'Programmes that fund IP registrations and projects',
+  projects: 'Projects and models: the households taking part, indicators and results',
   audit: 'Who changed what, when',
   health: 'Liveness and readiness',
 };
