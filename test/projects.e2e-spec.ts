@@ -1,7 +1,19 @@
 import { SYSTEM_ACTOR } from '@app/platform';
-import type { ProjectDetailDto } from '@app/projects';
+import {
+  ParticipantsService,
+  type ProjectDetailDto,
+  ProgrammesService,
+  ProjectsService,
+} from '@app/projects';
 import { AdminUnitsService, OrganisationsService, type AdminUnitDto } from '@app/registry';
 import request from 'supertest';
+import { DemoTally } from '../apps/cli/src/demo/demo';
+import {
+  DEMO_BITTER_MELON_TITLE,
+  DEMO_CON_SON_TITLE,
+  ProjectsDemoSeeder,
+} from '../apps/cli/src/demo/projects.demo';
+import type { RegistryDemo } from '../apps/cli/src/demo/registry.demo';
 import {
   auditActions,
   countQueries,
@@ -1012,5 +1024,68 @@ describe('Projects', () => {
       },
       120_000,
     );
+  });
+});
+
+/** On a database of its own: the demo finds its projects by title, which the tests above reuse. */
+describe('Projects demo data', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('seeds the article’s two projects, sample households marked as such, and nothing the second time', async () => {
+    const seeder = new ProjectsDemoSeeder(
+      t.app.get(AdminUnitsService),
+      t.app.get(ProgrammesService),
+      t.app.get(ProjectsService),
+      t.app.get(ParticipantsService),
+    );
+    // The test world stands in for the demo registry: its district and wards, its centre.
+    const registry = {
+      units: { binhThuy: w.district },
+      department: w.department,
+      informationCentre: w.centre,
+    } as unknown as RegistryDemo;
+    const first = new DemoTally();
+    await seeder.seed(first, registry);
+    const again = new DemoTally();
+    await seeder.seed(again, registry);
+    expect(again).toEqual({ created: 0, existing: first.created + first.existing });
+
+    const find = async (title: string) =>
+      itemsOf<{ id: string; title: string }>(
+        await w.as.district
+          .get(`${PROJECTS}?q=${encodeURIComponent(title)}&pageSize=100`)
+          .expect(200),
+      ).filter((p) => p.title === title);
+    const [brand] = await find(DEMO_CON_SON_TITLE);
+    const brandView = await w.as.district.get(`${PROJECTS}/${brand.id}`).expect(200);
+    expect(brandView.body).toMatchObject({
+      kind: 'ip_development',
+      programme: {
+        code: 'SHTT-2023',
+        name: 'Chương trình phát triển tài sản trí tuệ TP. Cần Thơ năm 2023',
+      },
+      partnerOrganisations: [{ id: w.centre.id }],
+      adminUnits: [{ id: w.district.id }],
+      leadOrganisation: null,
+      plannedStart: null,
+      budget: { total: null },
+      decisionNumber: null,
+    });
+    const [melon] = await find(DEMO_BITTER_MELON_TITLE);
+    const melonView = await w.as.district.get(`${PROJECTS}/${melon.id}`).expect(200);
+    // Two per ward of the district (the world's has one), proposed, for the ward to select.
+    expect(melonView.body.participants.byStatus).toMatchObject({ proposed: 2, selected: 0 });
+    const names = itemsOf<{ name: string; areaM2: number | null }>(
+      await w.as.district.get(`${PROJECTS}/${melon.id}/participants`).expect(200),
+    );
+    expect(names.every((p) => /^Hộ mẫu \d+ \(dữ liệu mẫu\)$/.test(p.name))).toBe(true);
+    expect(names.every((p) => p.areaM2 === null)).toBe(true);
   });
 });

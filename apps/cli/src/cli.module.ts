@@ -6,6 +6,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { MigrationGenerateCommand } from './commands/migration-generate.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { UserCreateCommand, UserResetPasswordCommand } from './commands/user.commands';
+import { ProjectsDemoSeeder } from './demo/projects.demo';
 import { RegistryDemoSeeder } from './demo/registry.demo';
 import { SessionsDemoSeeder } from './demo/sessions.demo';
 import { DemoUsersSeeder } from './demo/users.demo';
@@ -28,6 +29,7 @@ export class CliModule {
         UserResetPasswordCommand,
         RegistryDemoSeeder,
         SessionsDemoSeeder,
+        ProjectsDemoSeeder,
         DemoUsersSeeder,
       ],
     };

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { runMigrationsLocked } from '@app/platform';
 import { importAdminUnits, readReferenceData } from '@app/registry';
 import { DemoTally } from '../demo/demo';
+import { ProjectsDemoSeeder } from '../demo/projects.demo';
 import { RegistryDemoSeeder } from '../demo/registry.demo';
 import { SessionsDemoSeeder } from '../demo/sessions.demo';
 import { DemoUsersSeeder } from '../demo/users.demo';
@@ -22,6 +23,7 @@ export class SeedDemoCommand extends CommandRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: RegistryDemoSeeder,
     private readonly sessions: SessionsDemoSeeder,
+    private readonly projects: ProjectsDemoSeeder,
     private readonly users: DemoUsersSeeder,
   ) {
     super();
@@ -44,6 +46,7 @@ export class SeedDemoCommand extends CommandRunner {
     const registry = await this.registry.seed(tally);
     if (process.env[STOP_AFTER] === 'registry') return;
     await this.sessions.seed(tally, registry);
+    await this.projects.seed(tally, registry);
     const accounts = await this.users.seed(tally, registry);
     say(
       tally.created === 0
