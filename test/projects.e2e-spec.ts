@@ -580,6 +580,93 @@ describe('Projects', () => {
     });
   });
 
+  describe('participants and indicators', () => {
+    it('moves a participant through its statuses, each change audited', async () => {
+      const project = await createProject(w.as.staff);
+      const base = `${PROJECTS}/${project.id}/participants`;
+      const participant = await created(
+        w.as.district.post(base, { name: 'Hộ mẫu A (dữ liệu mẫu)', adminUnitId: w.commune.id }),
+      );
+      const path = `${base}/${participant.id}`;
+      await w.as.district.patch(path, { areaM2: 1200.5 }).expect(428);
+      const changed = await w.as.district
+        .patch(path, { areaM2: 1200.5, contact: 'Ấp mẫu' }, 1)
+        .expect(200);
+      expect(changed.body).toMatchObject({ areaM2: 1200.5, contact: 'Ấp mẫu', version: 2 });
+      const noWho = await w.as.district.post(`${path}/select`, {}, 2).expect(400);
+      expect(errorFields(noWho)).toEqual(['selectedByOrganisationId']);
+      const future = await w.as.district
+        .post(
+          `${path}/select`,
+          { selectedByOrganisationId: wardCommittee.id, selectedOn: '2024-08-31' },
+          2,
+        )
+        .expect(400);
+      expect(future.body.errors).toEqual([
+        { field: 'selectedOn', message: `must not be after today (${TODAY})` },
+      ]);
+      const selected = await w.as.district
+        .post(`${path}/select`, { selectedByOrganisationId: wardCommittee.id }, 2)
+        .expect(200);
+      expect(selected.body).toMatchObject({ status: 'selected', selectedOn: TODAY });
+      const twice = await w.as.district
+        .post(`${path}/select`, { selectedByOrganisationId: wardCommittee.id })
+        .expect(409);
+      expect(twice.body.detail).toBe(
+        'Cannot select a participant that is selected; allowed actions: withdraw',
+      );
+      const withdrawn = await w.as.district
+        .post(`${path}/withdraw`, { reason: 'Hộ chuyển sang trồng cây khác' }, 3)
+        .expect(200);
+      expect(withdrawn.body).toMatchObject({
+        status: 'withdrawn',
+        withdrawReason: 'Hộ chuyển sang trồng cây khác',
+        allowedActions: [],
+      });
+      // Reached through another project's URL it does not exist.
+      const other = await createProject(w.as.staff);
+      await w.as.district.get(`${PROJECTS}/${other.id}/participants/${participant.id}`).expect(404);
+      await w.as.district.delete(path, 4).expect(200);
+      await w.as.district.get(path).expect(404);
+      expect(await auditActions(w.as.admin, 'project_participant', participant.id)).toEqual([
+        'create',
+        'update',
+        'select',
+        'withdraw',
+        'delete',
+      ]);
+    });
+
+    it('keeps indicator names unique in a project, each change audited', async () => {
+      const project = await createProject(w.as.staff);
+      const base = `${PROJECTS}/${project.id}/indicators`;
+      const indicator = await created(
+        w.as.staff.post(base, { name: 'Số hộ được tập huấn', unit: 'hộ', target: 30 }),
+      );
+      const duplicate = await w.as.staff
+        .post(base, { name: 'Số hộ được tập huấn', unit: 'người' })
+        .expect(409);
+      expect(duplicate.body.detail).toBe('The project already has an indicator with this name');
+      const precise = await w.as.staff
+        .patch(`${base}/${indicator.id}`, { actual: 1.23456 }, 1)
+        .expect(400);
+      expect(errorFields(precise)).toEqual(['actual']);
+      await w.as.staff.patch(`${base}/${indicator.id}`, { actual: 24 }, 1).expect(200);
+      const listed = await w.as.leader.get(`${base}?q=tap huan`).expect(200);
+      expect(itemsOf<{ progress: number }>(listed)).toEqual([
+        expect.objectContaining({ id: indicator.id, progress: 0.8 }),
+      ]);
+      await w.as.staff.delete(`${base}/${indicator.id}`, 2).expect(200);
+      // Its name is free again once it is removed.
+      await created(w.as.staff.post(base, { name: 'Số hộ được tập huấn', unit: 'hộ' }));
+      expect(await auditActions(w.as.admin, 'project_indicator', indicator.id)).toEqual([
+        'create',
+        'update',
+        'delete',
+      ]);
+    });
+  });
+
   describe('lists', () => {
     it('filters by kind, status, programme, unit and year, and finds titles by every word', async () => {
       const programme = await created(
