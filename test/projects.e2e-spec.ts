@@ -907,6 +907,18 @@ describe('Projects', () => {
       expect(foreignWard.body.errors).toEqual([
         { field: 'adminUnitId', message: 'must be your district or one of its communes' },
       ]);
+      // They see the other district's households there, but leave them to that district.
+      const theirs = await created(
+        w.as.staff.post(`${path}/participants`, { name: 'Hộ', adminUnitId: w.otherCommune.id }),
+      );
+      await w.as.district.get(`${path}/participants/${theirs.id}`).expect(200);
+      const refused = await w.as.district
+        .patch(`${path}/participants/${theirs.id}`, { areaM2: 10 }, 1)
+        .expect(403);
+      expect(refused.body.detail).toBe(
+        'A district officer changes only the participants of their own district’s wards',
+      );
+      await w.as.district.post(`${path}/participants/${theirs.id}/withdraw`, {}).expect(403);
       // Dropping their own district's units would move the project out of their reach.
       const away = await w.as.district
         .patch(path, { adminUnitIds: [w.otherDistrict.id] }, 2)

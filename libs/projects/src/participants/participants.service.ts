@@ -3,6 +3,7 @@ import {
   type Actor,
   Clock,
   type FieldError,
+  ForbiddenError,
   Page,
   paginate,
   planAction,
@@ -135,7 +136,7 @@ export class ParticipantsService {
     rejectNulls(body, ['kind', 'name', 'adminUnitId']);
     const changes = sentFields(body);
     return this.writer.run(target.actor, async (tx) => {
-      const participant = await tx.lockChild(PROJECT_PARTICIPANT, projectId, target);
+      const participant = await this.lockForChange(tx, projectId, target);
       if (changes.adminUnitId !== undefined && changes.adminUnitId !== participant.adminUnitId) {
         assertValid(
           await this.unitErrors(tx, projectId, [changes.adminUnitId], () => 'adminUnitId'),
@@ -147,7 +148,7 @@ export class ParticipantsService {
 
   remove(target: Target, projectId: string): Promise<ProjectParticipantDto> {
     return this.writer.run(target.actor, async (tx) => {
-      const participant = await tx.lockChild(PROJECT_PARTICIPANT, projectId, target);
+      const participant = await this.lockForChange(tx, projectId, target);
       return tx.remove(PROJECT_PARTICIPANT, participant);
     });
   }
@@ -163,7 +164,7 @@ export class ParticipantsService {
     body: SelectProjectParticipantDto | WithdrawProjectParticipantDto,
   ): Promise<ProjectParticipantDto> {
     return this.writer.run(target.actor, async (tx) => {
-      const participant = await tx.lockChild(PROJECT_PARTICIPANT, projectId, target);
+      const participant = await this.lockForChange(tx, projectId, target);
       const changes = planAction(
         PARTICIPANT_STATUS_MACHINE,
         'participant',
@@ -189,6 +190,31 @@ export class ParticipantsService {
         action,
       });
     });
+  }
+
+  /**
+   * A participant to change, the project locked first. On a project shared between districts, a
+   * district officer sees every household but changes only those of their own wards (403 with the
+   * reason for another district's).
+   */
+  private async lockForChange(
+    tx: RecordTransaction,
+    projectId: string,
+    target: Target,
+  ): Promise<ProjectParticipantEntity> {
+    const participant = await tx.lockChild(PROJECT_PARTICIPANT, projectId, target);
+    if (isDistrictScoped(tx.actor)) {
+      const qb = tx.manager
+        .createQueryBuilder(AdminUnitEntity, 'u')
+        .where('u.id = :unit', { unit: participant.adminUnitId });
+      whereInDistrict(qb, 'u.id', tx.actor);
+      if (!(await qb.getExists())) {
+        throw new ForbiddenError(
+          'A district officer changes only the participants of their own district’s wards',
+        );
+      }
+    }
+    return participant;
   }
 
   /**
