@@ -2,6 +2,7 @@ import { PlatformAndRegistry1795604866491 } from './1795604866491-PlatformAndReg
 import { SessionsAndTasks1795606014106 } from './1795606014106-SessionsAndTasks';
 import { Programmes1796099161176 } from './1796099161176-Programmes';
 import { Enterprises1796099924753 } from './1796099924753-Enterprises';
+import { Projects1796099944993 } from './1796099944993-Projects';
 import { IpRegistrations1796100053790 } from './1796100053790-IpRegistrations';
 
 /** Every migration in the order it was written; a migration that has landed is never edited. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   SessionsAndTasks1795606014106,
   Programmes1796099161176,
   Enterprises1796099924753,
+  Projects1796099944993,
   IpRegistrations1796100053790,
 ];

@@ -10,6 +10,7 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
 import { UserCreateCommand, UserResetPasswordCommand } from './commands/user.commands';
 import { EnterprisesDemoSeeder } from './demo/enterprises.demo';
 import { IpDemoSeeder } from './demo/ip.demo';
+import { ProjectsDemoSeeder } from './demo/projects.demo';
 import { RegistryDemoSeeder } from './demo/registry.demo';
 import { SessionsDemoSeeder } from './demo/sessions.demo';
 import { DemoUsersSeeder } from './demo/users.demo';
@@ -34,6 +35,7 @@ export class CliModule {
         SessionsDemoSeeder,
         EnterprisesDemoSeeder,
         IpDemoSeeder,
+        ProjectsDemoSeeder,
         DemoUsersSeeder,
         BackupCommand,
         RestoreCommand,

@@ -6,6 +6,7 @@ import { importAdminUnits, readReferenceData } from '@app/registry';
 import { DemoTally } from '../demo/demo';
 import { EnterprisesDemoSeeder } from '../demo/enterprises.demo';
 import { IpDemoSeeder } from '../demo/ip.demo';
+import { ProjectsDemoSeeder } from '../demo/projects.demo';
 import { RegistryDemoSeeder } from '../demo/registry.demo';
 import { SessionsDemoSeeder } from '../demo/sessions.demo';
 import { DemoUsersSeeder } from '../demo/users.demo';
@@ -26,6 +27,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly sessions: SessionsDemoSeeder,
     private readonly enterprises: EnterprisesDemoSeeder,
     private readonly ip: IpDemoSeeder,
+    private readonly projects: ProjectsDemoSeeder,
     private readonly users: DemoUsersSeeder,
   ) {
     super();
@@ -50,6 +52,7 @@ export class SeedDemoCommand extends CommandRunner {
     const session = await this.sessions.seed(tally, registry);
     await this.enterprises.seed(tally, registry, session);
     await this.ip.seed(tally, registry);
+    await this.projects.seed(tally, registry);
     const accounts = await this.users.seed(tally, registry);
     say(
       tally.created === 0

@@ -25,6 +25,7 @@ export const API_TAGS: Record<string, string> = {
   programmes: 'Programmes that fund IP registrations and projects',
   enterprises: 'S&T enterprises, their certificates and support needs',
   'ip-registrations': 'Trademark, collective mark, certification mark and GI registrations',
+  projects: 'Projects and models: the households taking part, indicators and results',
   audit: 'Who changed what, when',
   health: 'Liveness and readiness',
 };
