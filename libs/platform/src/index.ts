@@ -14,6 +14,7 @@ export * from './database/database.module';
 export * from './database/transactions';
 export * from './database/record-kind';
 export * from './database/sql';
+export * from './database/column-transformers';
 export * from './database/record-writer';
 export * from './database/embedded/embedded-postgres';
 export * from './http/domain-errors';

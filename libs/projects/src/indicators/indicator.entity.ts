@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { TrackedEntity, VIETNAMESE } from '@app/platform';
+import { NUMERIC_AS_NUMBER, TrackedEntity, VIETNAMESE } from '@app/platform';
 import { ProjectEntity } from '../projects/project.entity';
-import { NUMERIC_AS_NUMBER } from '../shared/columns';
 
 /**
  * What a project measures (e.g. yield in kg/1000 m², income increase in %, households trained):

@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
+import { NUMERIC_AS_NUMBER, sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
 import { AdminUnitEntity, OrganisationEntity } from '@app/registry';
 import { ProjectEntity } from '../projects/project.entity';
-import { NUMERIC_AS_NUMBER } from '../shared/columns';
 
 export const PARTICIPANT_KINDS = ['household', 'organisation'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];

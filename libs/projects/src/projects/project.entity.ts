@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
+import { BIGINT_AS_NUMBER, sqlIn, TrackedEntity, VIETNAMESE } from '@app/platform';
 import { AdminUnitEntity, OrganisationEntity } from '@app/registry';
 import { ProgrammeEntity } from '../programmes/programme.entity';
-import { BIGINT_AS_NUMBER } from '../shared/columns';
 
 /**
  * `ip_development` (phát triển tài sản trí tuệ), `technology_application` (ứng dụng tiến bộ

@@ -1,4 +1,4 @@
-import { BIGINT_AS_NUMBER, NUMERIC_AS_NUMBER } from './columns';
+import { BIGINT_AS_NUMBER, NUMERIC_AS_NUMBER } from './column-transformers';
 
 describe('money and decimal columns', () => {
   it('reads bigint đồng as exact numbers and refuses what a number cannot hold exactly', () => {
