@@ -43,15 +43,24 @@ export class AuditService {
    * commit or roll back together. There is deliberately no variant without a manager.
    */
   async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
-    await manager.insert(AuditEventEntity, {
-      actorId: actor.userId,
-      requestId: actor.requestId ?? null,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      before: entry.before ? (redact(entry.before) as object) : null,
-      after: entry.after ? (redact(entry.after) as object) : null,
-    });
+    await this.recordMany(manager, actor, [entry]);
+  }
+
+  /** Many events of one transaction in one statement (a bulk change), in their order. */
+  async recordMany(manager: EntityManager, actor: Actor, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.insert(
+      AuditEventEntity,
+      entries.map((entry) => ({
+        actorId: actor.userId,
+        requestId: actor.requestId ?? null,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        action: entry.action,
+        before: entry.before ? (redact(entry.before) as object) : null,
+        after: entry.after ? (redact(entry.after) as object) : null,
+      })),
+    );
   }
 
   async list(query: AuditEventQueryDto): Promise<Page<AuditEventDto>> {

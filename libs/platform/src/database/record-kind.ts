@@ -22,6 +22,8 @@ export interface RecordKind<E extends TrackedEntity = TrackedEntity, D extends o
   entity: new () => E;
   /** The response shape; may read related rows with the context's manager (batched). */
   toDto(record: E, context: ReadContext): D | Promise<D>;
+  /** Many records as shown, in a fixed number of queries (bulk inserts); `toDto` each otherwise. */
+  toDtos?(records: E[], context: ReadContext): Promise<D[]>;
   /** The scope rules this kind implements; a route may declare only these. */
   scopes: Partial<Record<ScopeRule, ScopeFilter<E>>>;
   /**

@@ -13,6 +13,7 @@ export const PROJECT_PARTICIPANT: RecordKind<ProjectParticipantEntity, ProjectPa
   async toDto(participant, { manager }) {
     return (await toParticipantDtos(manager, [participant]))[0];
   },
+  toDtos: (participants, { manager }) => toParticipantDtos(manager, participants),
   scopes: {
     district: projectDistrictScope(
       'r.project_id',

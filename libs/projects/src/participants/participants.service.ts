@@ -121,10 +121,10 @@ export class ParticipantsService {
           `${bad} of ${rows.length} rows are invalid; nothing was added`,
         );
       }
-      const items: ProjectParticipantDto[] = [];
-      for (const row of rows) {
-        items.push(await tx.insert(PROJECT_PARTICIPANT, newParticipant(tx, projectId, row)));
-      }
+      const items = await tx.insertMany(
+        PROJECT_PARTICIPANT,
+        rows.map((row) => newParticipant(tx, projectId, row)),
+      );
       return { items, count: items.length };
     });
   }
