@@ -258,10 +258,15 @@ export const VOID_RULE = {
 /** An event sent in the wrong order: 409 naming what it follows and what is allowed now. */
 export class IpEventOrderError extends IllegalTransitionError {
   constructor(type: IpLifecycleEventType, status: IpStatus, allowed: readonly string[]) {
-    super('IP registration', type, status, allowed);
-    this.message = `Cannot record “${type}” on a registration that is ${status}: “${type}” ${
-      IP_EVENT_RULES[type].follows
-    }. Events allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`;
+    super(
+      'IP registration',
+      type,
+      status,
+      allowed,
+      `Cannot record “${type}” on a registration that is ${status}: “${type}” ${
+        IP_EVENT_RULES[type].follows
+      }. Events allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`,
+    );
   }
 }
 

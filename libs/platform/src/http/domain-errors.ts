@@ -70,11 +70,14 @@ export class IllegalTransitionError extends DomainError {
     readonly action: string,
     readonly from: string,
     readonly allowedActions: readonly string[],
+    /** A message in the domain's own words, when the generic one does not say why. */
+    detail?: string,
   ) {
     super(
-      `Cannot ${action} ${what}, which is ${from}; allowed actions: ${
-        allowedActions.length > 0 ? allowedActions.join(', ') : 'none'
-      }`,
+      detail ??
+        `Cannot ${action} ${what}, which is ${from}; allowed actions: ${
+          allowedActions.length > 0 ? allowedActions.join(', ') : 'none'
+        }`,
     );
   }
 }
