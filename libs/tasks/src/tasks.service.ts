@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import {
   type Actor,
-  Clock,
-  nameOf,
   type Target,
   Page,
   paginate,
-  planAction,
   RecordTransaction,
   recordKindNames,
   recordKindOf,
@@ -47,7 +44,6 @@ interface Subject {
 export class TasksService {
   constructor(
     private readonly writer: RecordWriter,
-    private readonly clock: Clock,
     private readonly organisations: OrganisationsService,
     private readonly people: PeopleService,
     private readonly sessions: WorkingSessionsService,
@@ -241,24 +237,7 @@ export class TasksService {
    * declaration, applied by the write path.
    */
   act(target: Target, action: TaskAction, body: TaskActionDto): Promise<TaskDto> {
-    return this.writer.change(
-      target,
-      TASK,
-      (task) => {
-        Object.assign(
-          task,
-          planAction(
-            TASK_STATUS_MACHINE,
-            nameOf(TASK, task),
-            task,
-            action,
-            { ...body },
-            this.clock.now(),
-          ),
-        );
-      },
-      { action },
-    );
+    return this.writer.act(target, TASK, TASK_STATUS_MACHINE, action, body);
   }
 
   /**

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  nameOf,
   type Actor,
   calendarDate,
   Clock,
   Page,
   paginate,
-  planAction,
   RecordWriter,
   registerConstraintMessages,
   rejectNulls,
@@ -136,24 +134,9 @@ export class StCertificatesService {
   ): Promise<StCertificateDto> {
     return this.writer.run(target.actor, async (tx) => {
       const certificate = await tx.lockChild(ST_CERTIFICATE, enterpriseId, target);
-      return tx.change(
-        ST_CERTIFICATE,
-        certificate,
-        (c) => {
-          Object.assign(
-            c,
-            planAction(
-              ST_CERTIFICATE_STATUS_MACHINE,
-              nameOf(ST_CERTIFICATE, c),
-              c,
-              action,
-              { ...body },
-              this.clock.now(),
-            ),
-          );
-        },
-        { action },
-      );
+      return tx.act(ST_CERTIFICATE, certificate, ST_CERTIFICATE_STATUS_MACHINE, action, {
+        ...body,
+      });
     });
   }
 

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  nameOf,
   type Actor,
   calendarDate,
   Clock,
   Page,
   paginate,
-  planAction,
   RecordWriter,
   registerConstraintMessages,
   rejectNulls,
@@ -127,24 +125,7 @@ export class SupportNeedsService {
   ): Promise<SupportNeedDto> {
     return this.writer.run(target.actor, async (tx) => {
       const need = await tx.lockChild(SUPPORT_NEED, enterpriseId, target);
-      return tx.change(
-        SUPPORT_NEED,
-        need,
-        (n) => {
-          Object.assign(
-            n,
-            planAction(
-              SUPPORT_NEED_STATUS_MACHINE,
-              nameOf(SUPPORT_NEED, n),
-              n,
-              action,
-              { ...body },
-              this.clock.now(),
-            ),
-          );
-        },
-        { action },
-      );
+      return tx.act(SUPPORT_NEED, need, SUPPORT_NEED_STATUS_MACHINE, action, { ...body });
     });
   }
 

@@ -7,6 +7,8 @@ export interface ReadContext {
   manager: EntityManager;
   /** Today's calendar date in Viet Nam by the app's clock (YYYY-MM-DD), e.g. for `overdue`. */
   today: string;
+  /** The instant of the unit of work by the app's clock (a completion's time). */
+  now: Date;
 }
 
 /**

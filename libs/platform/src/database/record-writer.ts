@@ -14,7 +14,8 @@ import {
 import { assertIfMatch, type IfMatch } from '../http/etag';
 import type { Target } from '../http/target';
 import { calendarDate, Clock } from '../time/clock';
-import { type ReadContext, type RecordKind } from './record-kind';
+import { type ActionInput, planAction, type StatusMachine } from '../domain/status-machine';
+import { nameOf, type ReadContext, type RecordKind } from './record-kind';
 import type { TrackedEntity } from './tracked.entity';
 import { Transactions } from './transactions';
 
@@ -273,6 +274,36 @@ export class RecordTransaction {
   }
 
   /**
+   * A status action on a locked record, by its status machine's rules: what the action requires
+   * and takes (400), whether the status allows it (409, naming the record and the allowed
+   * actions), its effects; `check` may refuse the result (dates that no longer hold). Audited under
+   * the action's name.
+   */
+  act<
+    E extends TrackedEntity & { status: S },
+    D extends object,
+    S extends string,
+    A extends string,
+  >(
+    kind: RecordKind<E, D>,
+    record: E,
+    machine: StatusMachine<S, A, E>,
+    action: A,
+    input: ActionInput,
+    check?: (record: E) => unknown,
+  ): Promise<D> {
+    return this.change(
+      kind,
+      record,
+      async (r) => {
+        Object.assign(r, planAction(machine, nameOf(kind, r), r, action, input, this.context.now));
+        await check?.(r);
+      },
+      { action },
+    );
+  }
+
+  /**
    * A new version of a record whose own fields did not change but whose whole did (e.g. a session
    * whose records were put in a new order), audited under `action`.
    */
@@ -447,7 +478,8 @@ export class RecordWriter {
 
   /** What mappers need outside a transaction. */
   context(manager: EntityManager = this.dataSource.manager): ReadContext {
-    return { manager, today: calendarDate(this.clock.now()) };
+    const now = this.clock.now();
+    return { manager, today: calendarDate(now), now };
   }
 
   /**
@@ -523,6 +555,29 @@ export class RecordWriter {
     return this.run(actor, async (tx) => {
       const record = await tx.lock(kind, id, { ifMatch, writable: options.writable });
       return tx.change(kind, record, (r) => apply(r, tx), options);
+    });
+  }
+
+  /**
+   * A status action on the record a request targets, at the version read when sent: the status
+   * machine decides what is allowed (a closed record answers 409 naming its allowed actions).
+   */
+  act<
+    E extends TrackedEntity & { status: S },
+    D extends object,
+    S extends string,
+    A extends string,
+  >(
+    { actor, id, ifMatch }: Target,
+    kind: RecordKind<E, D>,
+    machine: StatusMachine<S, A, E>,
+    action: A,
+    input: object,
+    check?: (record: E, tx: RecordTransaction) => unknown,
+  ): Promise<D> {
+    return this.run(actor, async (tx) => {
+      const record = await tx.lock(kind, id, { ifMatch, writable: false });
+      return tx.act(kind, record, machine, action, { ...input }, check && ((r) => check(r, tx)));
     });
   }
 

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  nameOf,
   type Actor,
-  Clock,
   type FieldError,
   ForbiddenError,
   Page,
   paginate,
-  planAction,
   RecordTransaction,
   RecordWriter,
   rejectNulls,
@@ -53,7 +50,6 @@ interface UnitCheck {
 export class ParticipantsService {
   constructor(
     private readonly writer: RecordWriter,
-    private readonly clock: Clock,
     private readonly projects: ProjectsService,
     private readonly organisations: OrganisationsService,
   ) {}
@@ -166,30 +162,28 @@ export class ParticipantsService {
   ): Promise<ProjectParticipantDto> {
     return this.writer.run(target.actor, async (tx) => {
       const participant = await this.lockForChange(tx, projectId, target);
-      const changes = planAction(
-        PARTICIPANT_STATUS_MACHINE,
-        nameOf(PROJECT_PARTICIPANT, participant),
+      return tx.act(
+        PROJECT_PARTICIPANT,
         participant,
+        PARTICIPANT_STATUS_MACHINE,
         action,
         { ...body },
-        this.clock.now(),
+        async (p) => {
+          if (p.selectedOn && p.selectedOn > tx.context.today) {
+            throw RequestValidationError.field(
+              'selectedOn',
+              `must not be after today (${tx.context.today})`,
+            );
+          }
+          if (action === 'select') {
+            await this.organisations.requireOrganisation(
+              tx,
+              p.selectedByOrganisationId!,
+              'selectedByOrganisationId',
+            );
+          }
+        },
       );
-      if (changes.selectedOn && changes.selectedOn > tx.context.today) {
-        throw RequestValidationError.field(
-          'selectedOn',
-          `must not be after today (${tx.context.today})`,
-        );
-      }
-      if (action === 'select') {
-        await this.organisations.requireOrganisation(
-          tx,
-          changes.selectedByOrganisationId!,
-          'selectedByOrganisationId',
-        );
-      }
-      return tx.change(PROJECT_PARTICIPANT, participant, (p) => Object.assign(p, changes), {
-        action,
-      });
     });
   }
 

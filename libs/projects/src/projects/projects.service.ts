@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import {
-  nameOf,
   type Actor,
-  Clock,
   type FieldError,
   FollowUpTasks,
   type IfMatch,
   Page,
   paginate,
-  planAction,
   RecordTransaction,
   RecordWriter,
   registerConstraintMessages,
@@ -77,7 +74,6 @@ const NO_BUDGET: BudgetParts = { stateBudget: null, counterpartBudget: null, oth
 export class ProjectsService {
   constructor(
     private readonly writer: RecordWriter,
-    private readonly clock: Clock,
     private readonly programmes: ProgrammesService,
     private readonly organisations: OrganisationsService,
     private readonly tasks: FollowUpTasks,
@@ -272,22 +268,8 @@ export class ProjectsService {
    * date after today). A final project answers 409 naming no allowed action.
    */
   act(target: Target, action: ProjectAction, body: ActionBody): Promise<ProjectDto> {
-    return this.writer.change(
-      target,
-      PROJECT,
-      (project, tx) => {
-        const changes = planAction(
-          PROJECT_STATUS_MACHINE,
-          nameOf(PROJECT, project),
-          project,
-          action,
-          { ...body },
-          this.clock.now(),
-        );
-        Object.assign(project, changes);
-        assertValid(projectDateErrors(project, tx.context.today));
-      },
-      { action, writable: false },
+    return this.writer.act(target, PROJECT, PROJECT_STATUS_MACHINE, action, body, (project, tx) =>
+      assertValid(projectDateErrors(project, tx.context.today)),
     );
   }
 

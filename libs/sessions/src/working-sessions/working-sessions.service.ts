@@ -4,12 +4,9 @@ import {
   type Actor,
   BUSINESS_TIME_ZONE,
   calendarDate,
-  Clock,
-  nameOf,
   type IfMatch,
   Page,
   paginate,
-  planAction,
   RecordTransaction,
   RecordWriter,
   rejectNulls,
@@ -45,7 +42,6 @@ function canonicalTopics(topics: readonly SessionTopic[]): SessionTopic[] {
 export class WorkingSessionsService {
   constructor(
     private readonly writer: RecordWriter,
-    private readonly clock: Clock,
     private readonly units: AdminUnitsService,
     private readonly tasks: SessionTasks,
   ) {}
@@ -147,22 +143,7 @@ export class WorkingSessionsService {
    * A closed session answers 409 naming no allowed action (the machine decides, not the lock).
    */
   act(target: Target, action: SessionAction, body: SessionActionDto): Promise<WorkingSessionDto> {
-    return this.writer.change(
-      target,
-      WORKING_SESSION,
-      (session) => {
-        const changes = planAction(
-          SESSION_STATUS_MACHINE,
-          nameOf(WORKING_SESSION, session),
-          session,
-          action,
-          { ...body },
-          this.clock.now(),
-        );
-        Object.assign(session, changes);
-      },
-      { action, writable: false },
-    );
+    return this.writer.act(target, WORKING_SESSION, SESSION_STATUS_MACHINE, action, body);
   }
 
   /**
