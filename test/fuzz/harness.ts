@@ -102,6 +102,131 @@ export function seedFor(seed: number, operationId: string): number {
   return createHash('sha256').update(`${seed}:${operationId}`).digest().readInt32LE(0);
 }
 
+/**
+ * A live record and a deleted one of every other module, with their children, so reads, changes,
+ * actions and restores of those routes reach real rows.
+ */
+async function seedModules(world: World): Promise<void> {
+  const staff = world.as.staff;
+  const gone = async (path: string, record: { id: string; version: number }) =>
+    staff.delete(`${path}/${record.id}`, record.version).expect(200);
+
+  const programme = await created(
+    staff.post('/api/v1/programmes', {
+      code: 'FUZZ-2023',
+      name: 'Chương trình phát triển tài sản trí tuệ năm 2023',
+      ownerOrganisationId: world.department.id,
+      startYear: 2023,
+      endYear: 2025,
+    }),
+  );
+  await gone(
+    '/api/v1/programmes',
+    await created(
+      staff.post('/api/v1/programmes', {
+        code: 'FUZZ-CU',
+        name: 'Chương trình cũ',
+        ownerOrganisationId: world.department.id,
+        startYear: 2020,
+        endYear: 2021,
+      }),
+    ),
+  );
+
+  const enterprise = await created(
+    staff.post('/api/v1/enterprises', {
+      name: 'Công ty Cổ phần Dược thảo Thử',
+      legalForm: 'joint_stock',
+      adminUnitId: world.commune.id,
+    }),
+  );
+  await created(
+    staff.post(`/api/v1/enterprises/${enterprise.id}/st-certificates`, {
+      certificateNumber: 'MẪU-FUZZ/DNKHCN',
+      issuedOn: '2023-05-15',
+      issuerOrganisationId: world.department.id,
+    }),
+  );
+  await created(
+    staff.post(`/api/v1/enterprises/${enterprise.id}/support-needs`, {
+      category: 'quality_standards',
+      description: 'Hỗ trợ áp dụng TCVN ISO 22000',
+      reportedOn: '2023-08-08',
+    }),
+  );
+  await gone(
+    '/api/v1/enterprises',
+    await created(
+      staff.post('/api/v1/enterprises', {
+        name: 'Công ty TNHH Đã giải thể',
+        legalForm: 'llc',
+        adminUnitId: world.commune.id,
+      }),
+    ),
+  );
+
+  const registration = await created(
+    staff.post('/api/v1/ip-registrations', {
+      kind: 'collective_mark',
+      name: 'Nấm bào ngư phường Thới An Đông',
+      product: 'Nấm bào ngư',
+      niceClasses: [31],
+      adminUnitId: world.commune.id,
+      supportingOrganisationId: world.districtOffice.id,
+      programmeId: programme.id,
+      supportYear: 2023,
+    }),
+  );
+  await gone(
+    '/api/v1/ip-registrations',
+    await created(
+      staff.post('/api/v1/ip-registrations', {
+        kind: 'trademark',
+        name: 'Nhãn hiệu đã huỷ',
+        product: 'Bánh tét lá cẩm',
+        niceClasses: [30],
+        adminUnitId: world.commune.id,
+        supportYear: 2023,
+      }),
+    ),
+  );
+  void registration;
+
+  const project = await created(
+    staff.post('/api/v1/projects', {
+      kind: 'agricultural_model',
+      title: 'Ứng dụng quy trình sản xuất khổ qua ghép gốc mướp',
+      adminUnitIds: [world.district.id],
+      leadOrganisationId: world.districtOffice.id,
+      programmeId: programme.id,
+    }),
+  );
+  await created(
+    staff.post(`/api/v1/projects/${project.id}/participants`, {
+      name: 'Hộ mẫu 1 (dữ liệu mẫu)',
+      adminUnitId: world.commune.id,
+      areaM2: 500,
+    }),
+  );
+  await created(
+    staff.post(`/api/v1/projects/${project.id}/indicators`, {
+      name: 'Năng suất khổ qua',
+      unit: 'kg/1000 m²',
+      target: 4000,
+    }),
+  );
+  await gone(
+    '/api/v1/projects',
+    await created(
+      staff.post('/api/v1/projects', {
+        kind: 'other',
+        title: 'Dự án đã huỷ',
+        adminUnitIds: [world.district.id],
+      }),
+    ),
+  );
+}
+
 /** Reads first, then creations, then changes, then deletes and restores: a world to act on. */
 function rank(op: Operation): number {
   const hasParams = op.path.includes('{');
@@ -163,6 +288,7 @@ export class Fuzz {
       }),
     );
     await world.as.admin.delete(`/api/v1/organisations/${org.id}`, org.version).expect(200);
+    await seedModules(world);
 
     const users = t.app.get(UsersService);
     const login = { username: 'fuzz.login', password: TEST_PASSWORD };
