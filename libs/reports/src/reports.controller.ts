@@ -41,6 +41,7 @@ export class ReportsController {
     description:
       'Every figure beside the list behind it (ids and names). A district dissolved in the 2025 reorganisation reports on its past years; after the reform a commune is reported the same way.',
     response: DistrictActivityReportDto,
+    problems: [400, 404],
   })
   async getDistrictActivityReport(
     @CurrentActor() actor: Actor,
@@ -63,6 +64,7 @@ export class ReportsController {
     description:
       'Rows with nothing recorded show zeros. `groupBy=district` traces a post-reform period back to the districts of before 1 July 2025.',
     response: OverviewReportDto,
+    problems: [400],
   })
   async getOverviewReport(
     @CurrentActor() actor: Actor,
@@ -78,6 +80,7 @@ export class ReportsController {
     kind: REPORT_TASK,
     summary: 'Tasks by lead unit: assigned, done, done on time, overdue now, the oldest open',
     response: TaskFollowUpReportDto,
+    problems: [400, 404],
   })
   async getTaskFollowUpReport(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,7 @@
 import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { GetRoute, type RouteOptions } from '@app/platform';
+import { ApiProblems, GetRoute, type RouteOptions } from '@app/platform';
 import type { ReportFormat } from '../dto/report-query.dto';
 import { renderCsv } from './csv';
 import { contentDisposition } from './file-name';
@@ -20,14 +20,16 @@ const BINARY = { schema: { type: 'string', format: 'binary' } };
 /**
  * A report's route: `GET` for the roles and scope given, answering the JSON report (`response`)
  * or, with `format=`, the same report as a file. The document lists the four media types of the
- * 200 answer, the files as binary.
+ * 200 answer, the files as binary, and the problems it can give (400 for a bad query, 404 for a
+ * unit or organisation out of the caller's scope).
  */
 export function ReportRoute(
   path: string,
-  options: RouteOptions & { response: Type<unknown> },
+  options: RouteOptions & { response: Type<unknown>; problems: number[] },
 ): MethodDecorator {
   return applyDecorators(
     GetRoute(path, options),
+    ApiProblems(...options.problems),
     ApiExtraModels(options.response),
     ApiResponse({
       status: 200,
