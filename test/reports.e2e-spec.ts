@@ -594,8 +594,7 @@ describe('Reports', () => {
       const queries = (query: string) =>
         countQueries(t.dataSource, () => districtReport(w.as.leader, query).expect(200));
       // The token, the unit in scope, the transaction (4 with its settings), the unit and its
-      // grouping (4), six
-      // sections: the same for a full year as for an empty one.
+      // grouping (4), six sections: the same for a full year as for an empty one.
       const full = await queries('year=2023');
       expect(full).toBeLessThanOrEqual(18);
       expect(await queries('year=2019')).toBe(full);
@@ -888,6 +887,8 @@ describe('Reports', () => {
       expect(text).toContain('Lập lúc 15/01/2024 10:00 (giờ Việt Nam)');
       expect(text).toContain('Tỷ lệ hoàn thành đúng hạn theo đơn vị chủ trì');
       expect(text).toContain('Trần Hoài Phương');
+      // Letters with a dot below (ụ, ị) stay whole, not a letter and a stray mark.
+      expect(text).toContain('Nhiệm vụ được giao');
       expect(pages).toBeGreaterThanOrEqual(1);
     });
 

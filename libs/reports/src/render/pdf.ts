@@ -25,13 +25,30 @@ const CELL_PADDING = 3;
 export const PDF_ROW_LIMIT = 300;
 const BAR_COLOUR = '#2f6690';
 
-/**
- * Text options that keep Vietnamese letters whole: without `ccmp`, Noto Sans draws its
- * precomposed glyphs (ị, ụ, ọ) instead of a letter and a combining dot, so text copied or
- * extracted from the PDF reads as written. A fresh object each time: fontkit fills it in.
- */
+/** Text options as given (kept as one place to add shared ones). */
 function whole(options: PDFKit.Mixins.TextOptions = {}): PDFKit.Mixins.TextOptions {
-  return { ...options, features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
+  return options;
+}
+
+/** What pdfkit keeps of a registered font once used (its embedded font; not in its types). */
+interface EmbeddedFont {
+  layoutRun(text: string, features?: unknown): unknown;
+}
+
+/**
+ * Keeps Vietnamese letters whole: without OpenType `ccmp`, Noto Sans draws its precomposed glyphs
+ * (ị, ụ, ọ) instead of a letter and a combining dot, so text copied or extracted from the PDF
+ * reads as written. Set on the font's own layout, so pdfkit's per-word cache still works (text
+ * options with `features` bypass it: 6 s for a district-year). A fresh object each time: fontkit
+ * fills it in.
+ */
+function keepLettersWhole(doc: PDFKit.PDFDocument, names: string[]): void {
+  for (const name of names) {
+    doc.font(name);
+    const font = (doc as unknown as { _font: EmbeddedFont })._font;
+    const layoutRun = font.layoutRun.bind(font);
+    font.layoutRun = (text, features) => layoutRun(text, features ?? { ccmp: false });
+  }
 }
 const HEADER_FILL = '#e8eef4';
 
@@ -55,6 +72,7 @@ class Printer {
   constructor(private readonly report: ReportDocument) {
     this.doc.registerFont('regular', REGULAR);
     this.doc.registerFont('bold', BOLD);
+    keepLettersWhole(this.doc, ['regular', 'bold']);
     this.doc.info.Title = report.title;
     this.doc.info.Creator = 'S&T activity tracker';
   }
