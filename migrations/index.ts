@@ -4,6 +4,7 @@ import { Programmes1796099161176 } from './1796099161176-Programmes';
 import { Enterprises1796099924753 } from './1796099924753-Enterprises';
 import { Projects1796099944993 } from './1796099944993-Projects';
 import { IpRegistrations1796100053790 } from './1796100053790-IpRegistrations';
+import { ReportIndexes1796103282962 } from './1796103282962-ReportIndexes';
 
 /** Every migration in the order it was written; a migration that has landed is never edited. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Enterprises1796099924753,
   Projects1796099944993,
   IpRegistrations1796100053790,
+  ReportIndexes1796103282962,
 ];

@@ -12,6 +12,7 @@ import { SessionsModule } from '@app/sessions';
 import { ProjectsModule } from '@app/projects';
 import { EnterprisesModule } from '@app/enterprises';
 import { IpModule } from '@app/ip';
+import { ReportsModule } from '@app/reports';
 import { TasksModule } from '@app/tasks';
 import { APP_SCHEMA } from './schema';
 
@@ -46,6 +47,7 @@ export class AppModule {
         ProjectsModule,
         EnterprisesModule,
         IpModule,
+        ReportsModule,
       ],
       // The CLI builds on the same modules and uses their services.
       exports: [
@@ -56,6 +58,7 @@ export class AppModule {
         ProjectsModule,
         EnterprisesModule,
         IpModule,
+        ReportsModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { PROJECTS_ENTITIES } from '@app/projects';
 import { ENTERPRISES_ENTITIES } from '@app/enterprises';
 import { IP_ENTITIES } from '@app/ip';
 import { TASKS_ENTITIES } from '@app/tasks';
+import { REPORTS_ENTITIES } from '@app/reports';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every table the app maps and every migration, listed explicitly (no globs). */
@@ -17,6 +18,7 @@ export const APP_SCHEMA: DatabaseSchema = {
     ...PROJECTS_ENTITIES,
     ...ENTERPRISES_ENTITIES,
     ...IP_ENTITIES,
+    ...REPORTS_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

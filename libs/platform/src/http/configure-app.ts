@@ -26,6 +26,8 @@ export const API_TAGS: Record<string, string> = {
   enterprises: 'S&T enterprises, their certificates and support needs',
   'ip-registrations': 'Trademark, collective mark, certification mark and GI registrations',
   projects: 'Projects and models: the households taking part, indicators and results',
+  reports:
+    'Leadership reports: a district’s year, the overview, task follow-up (JSON, CSV, XLSX, PDF)',
   audit: 'Who changed what, when',
   health: 'Liveness and readiness',
 };

@@ -1,0 +1,72 @@
+import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiProblems, GetRoute, type RouteOptions } from '@app/platform';
+import type { ReportFormat } from '../dto/report-query.dto';
+import { renderCsv } from './csv';
+import { contentDisposition } from './file-name';
+import { renderPdf } from './pdf';
+import type { ReportDocument } from './report-document';
+import { renderXlsx } from './xlsx';
+
+export const MEDIA_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+const BINARY = { schema: { type: 'string', format: 'binary' } };
+
+/**
+ * A report's route: `GET` for the roles and scope given, answering the JSON report (`response`)
+ * or, with `format=`, the same report as a file. The document lists the four media types of the
+ * 200 answer, the files as binary, and the problems it can give (400 for a bad query, 404 for a
+ * unit or organisation out of the caller's scope).
+ */
+export function ReportRoute(
+  path: string,
+  options: RouteOptions & { response: Type<unknown>; problems: number[] },
+): MethodDecorator {
+  return applyDecorators(
+    GetRoute(path, options),
+    ApiProblems(...options.problems),
+    ApiExtraModels(options.response),
+    ApiResponse({
+      status: 200,
+      description:
+        'The report: JSON by default; with `format=csv|xlsx|pdf` a file (Content-Disposition: attachment, with its name)',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(options.response) } },
+        'text/csv': BINARY,
+        [MEDIA_TYPES.xlsx]: BINARY,
+        [MEDIA_TYPES.pdf]: BINARY,
+      },
+    }),
+  );
+}
+
+/**
+ * The report as asked: the JSON as it is, or the file rendered from it with its name in
+ * `Content-Disposition` (an ASCII name and the Vietnamese one).
+ */
+export async function answer<T>(
+  response: Response,
+  format: ReportFormat | undefined,
+  report: T,
+  toDocument: (report: T) => ReportDocument,
+): Promise<T | StreamableFile> {
+  if (format === undefined || format === 'json') return report;
+  const document = toDocument(report);
+  const body =
+    format === 'csv'
+      ? renderCsv(document)
+      : format === 'xlsx'
+        ? await renderXlsx(document)
+        : await renderPdf(document);
+  response.setHeader('Content-Type', MEDIA_TYPES[format]);
+  response.setHeader(
+    'Content-Disposition',
+    contentDisposition(`${document.fileName}.${format}`, `${document.displayName}.${format}`),
+  );
+  return new StreamableFile(body);
+}
