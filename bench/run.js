@@ -1,403 +1,412 @@
 #!/usr/bin/env node
-// `npm run bench`: data-scale benchmarks on a fresh database, against the built code in dist/.
+// `npm run bench -- <command>`: the benchmark, against the built code in dist/ (see bench/README.md).
 //
-//   1. The whole-country import of the official administrative units (14,149 units, 10,633
-//      successor links): cold (empty database) and warm (run again: nothing to change), in-process
-//      (read + check + write in one transaction) and through the real CLI program.
-//   2. The list query: sequential GET /api/v1/admin-units?q=…&validOn=… against the built server.
+//   generate [--seed N] [--smoke]   a province's ten years of data, into the bench database
+//   load [options]                  start and memory, the admin-unit import, every load scenario
+//                                   beside the bare server, the query plans; prints the table and
+//                                   writes bench/results/<time>.json and bench/results/latest.json
+//   --smoke                         all of it on tiny data in a temporary database, a few requests
+//                                   per scenario: proves the benchmark works (CI runs it)
+//   (nothing)                       generate, then load
 //
-// Database: BENCH_DATABASE_URL or DATABASE_URL (a new database is created on that server and
-// dropped afterwards), else an embedded PostgreSQL in a temporary DATA_DIR.
-// Prints a table, writes bench/results/latest.json, exits 1 when a target is missed.
-//
-// Options (environment): BENCH_REQUESTS (default 200), BENCH_WARMUP (default 20).
-const { spawn } = require('node:child_process');
-const { promises: fs } = require('node:fs');
-const net = require('node:net');
+// load options: --duration S (measured seconds per run, default 5), --warmup S (default 1),
+// --concurrency 1,10,50, --only REGEX (scenarios whose name and role match), --soak 10m,
+// --skip start,import,plans,load, --strict (exit 1 when a target is missed, not only on failures).
 const os = require('node:os');
 const path = require('node:path');
-const { Client } = require('pg');
-const { DataSource } = require('typeorm');
+const { promises: fs } = require('node:fs');
+const { log, machine, seconds, table, writeJson, startApi } = require('./lib');
 
-const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
-const platform = require(path.join(DIST, 'libs', 'platform', 'src', 'index.js'));
-const registry = require(path.join(DIST, 'libs', 'registry', 'src', 'index.js'));
-const { APP_SCHEMA } = require(path.join(DIST, 'apps', 'api', 'src', 'schema.js'));
-
-const TARGETS = { coldImportS: 30, warmImportS: 10 };
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
-const ADMIN_PASSWORD = 'bench secret phrase 2026';
-
-/** Searches a user types, on a date before and one after the 2025 reform. */
-const QUERIES = [
-  'binh thuy',
-  'thoi an dong',
-  'ha noi',
-  'can tho',
-  'phuong 1',
-  'tan',
-  'long',
-  'xa an',
-  'nguyen',
-  'son',
-  'thanh pho',
-  'Hòa',
-];
-const DATES = ['2023-08-08', '2025-08-01'];
-
-function log(message) {
-  process.stderr.write(`${message}\n`);
-}
-
-function seconds(ms) {
-  return Math.round(ms) / 1000;
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)];
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A fresh database: a new one on the given server, or an embedded server in a temp directory. */
-async function openFreshDatabase() {
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `st_bench_${Date.now().toString(36)}_${process.pid}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      kind: 'server',
-      url: url.toString(),
-      async close() {
-        const client = new Client({ connectionString: serverUrl });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
-    };
+function parseArgs(argv) {
+  const args = { command: null, flags: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--')) {
+      const [key, inline] = arg.slice(2).split('=', 2);
+      const next = argv[i + 1];
+      const takesValue = [
+        'duration',
+        'warmup',
+        'concurrency',
+        'only',
+        'soak',
+        'skip',
+        'seed',
+      ].includes(key);
+      args.flags[key] = inline ?? (takesValue && next !== undefined ? (i++, next) : true);
+    } else if (!args.command) {
+      args.command = arg;
+    } else {
+      throw new Error(`Unexpected argument: ${arg}`);
+    }
   }
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-bench-'));
-  await fs.chmod(dataDir, 0o755); // as root, the server runs as `postgres` and must enter it
-  const started = Date.now();
-  const handle = await platform.openEmbeddedPostgres({ dataDir, database: 'st_bench' });
-  log(`Embedded PostgreSQL created and started in ${seconds(Date.now() - started)} s`);
-  return {
-    kind: 'embedded',
-    url: handle.url,
-    async close() {
-      await handle.stop();
-      await fs.rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return args;
 }
 
-async function timed(fn) {
-  const started = process.hrtime.bigint();
-  const value = await fn();
-  return { value, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+/** "10m", "90s", "600" → seconds. */
+function durationOf(text) {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(String(text));
+  if (!match) throw new Error(`Not a duration: ${text} (e.g. 90s, 10m)`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600 }[match[2] ?? 's'];
 }
 
-/** Runs a program to its end; resolves with its exit code and output. */
-function runProgram(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+function fmt(value, unit = '') {
+  return value === null || value === undefined || Number.isNaN(value) ? '' : `${value}${unit}`;
+}
+
+/** The issue's targets, read off one run's results. */
+function targets(results) {
+  const rows = results.load ?? [];
+  const find = (name, role, c) =>
+    rows.find((r) => r.name === name && r.role === role && r.connections === c);
+  const list = [];
+  for (const role of ['districtOfficer', 'leadership']) {
+    const taskList = find('tasks list', role, 10);
+    if (taskList) {
+      list.push({
+        name: `task list c=10 as ${role}, ratio to bare`,
+        value: taskList.ratioToBare,
+        target: '≥ 0.8',
+        pass: taskList.ratioToBare >= 0.8,
+      });
+    }
+    const taskGet = find('tasks retrieve', role, 10);
+    if (taskGet) {
+      list.push({
+        name: `task retrieve c=10 as ${role}, ratio to bare`,
+        value: taskGet.ratioToBare,
+        target: '≥ 0.4',
+        pass: taskGet.ratioToBare >= 0.4,
+      });
+    }
+    const district = find('district-year report', role, 10);
+    if (district) {
+      list.push({
+        name: `district-year report JSON c=10 as ${role}, p95`,
+        value: `${district.p95Ms} ms`,
+        target: '< 100 ms',
+        pass: district.p95Ms < 100,
+      });
+    }
+  }
+  const overview = find('overview', 'leadership', 10);
+  if (overview) {
+    list.push({
+      name: 'overview JSON c=10, p95',
+      value: `${overview.p95Ms} ms`,
+      target: '< 300 ms',
+      pass: overview.p95Ms < 300,
     });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  }
+  const start = results.start?.embedded;
+  if (start) {
+    list.push({
+      name: 'start on the embedded database, re-open',
+      value: `${start.reopenS} s`,
+      target: '< 1.5 s',
+      pass: start.reopenS < 1.5,
+    });
+    list.push({
+      name: 'start on the embedded database, first (initdb)',
+      value: `${start.firstS} s`,
+      target: '< 2.5 s',
+      pass: start.firstS < 2.5,
+    });
+    list.push({
+      name: 'idle RSS of the Node process',
+      value: `${start.idleRssMB} MB`,
+      target: '< 150 MB',
+      pass: start.idleRssMB < 150,
+    });
+  }
+  if (results.import) {
+    list.push({
+      name: 'whole-country admin-unit import, cold',
+      value: `${results.import.cold.seconds} s`,
+      target: '< 5 s',
+      pass: results.import.cold.seconds < 5,
+    });
+  }
+  if (results.generate?.seconds?.total) {
+    const total = results.generate.seconds.total;
+    list.push({
+      name: `generate (${results.generate.scale})`,
+      value: `${total} s`,
+      target: '< 180 s',
+      pass: total < 180,
+    });
+  }
+  if (rows.length > 0) {
+    const errors = rows.reduce((s, r) => s + r.errors, 0);
+    const fiveXX = rows.reduce((s, r) => s + r.fiveXX, 0);
+    list.push({
+      name: 'errors / 5xx over every scenario',
+      value: `${errors} / ${fiveXX}`,
+      target: '0 / 0',
+      pass: errors === 0 && fiveXX === 0,
+    });
+  }
+  if (results.soak) {
+    list.push({
+      name: `RSS over the ${results.soak.durationS} s soak, growth`,
+      value: `${results.soak.growthPct} %`,
+      target: '≤ 10 %',
+      pass: Math.abs(results.soak.growthPct) <= 10,
+    });
+  }
+  return list;
 }
 
-async function benchImport(url) {
-  const dataSource = new DataSource(
-    platform.buildDataSourceOptions(url, APP_SCHEMA, { poolSize: 2 }),
+function print(results) {
+  const out = (text) => process.stdout.write(text);
+  const m = results.machine;
+  out(
+    `\n${m.app} at ${m.commit ?? '(no git)'}; Node ${m.node}; ${m.cpus} × ${m.cpuModel}; ${m.memoryGiB} GiB; ` +
+      `PostgreSQL ${results.database.serverVersion} (${results.database.kind})\n`,
   );
-  await dataSource.initialize();
-  try {
-    await platform.runMigrationsLocked(dataSource);
-    const parse = await timed(() => registry.readReferenceData());
-    const data = parse.value;
-    const rows = data.units.length + data.successors.length;
-    log(`Reference data: ${data.units.length} units, ${data.successors.length} successor links`);
-
-    const importOnce = () =>
-      timed(async () => registry.importAdminUnits(dataSource, await registry.readReferenceData()));
-    const cold = await importOnce();
-    log(`Cold import: ${seconds(cold.ms)} s ${JSON.stringify(cold.value)}`);
-    if (cold.value.inserted !== data.units.length) {
-      throw new Error(`The cold import inserted ${cold.value.inserted} of ${data.units.length}`);
-    }
-    if (cold.value.successorsAdded !== data.successors.length) {
-      throw new Error(`The cold import linked ${cold.value.successorsAdded} successors`);
-    }
-    const warm = await importOnce();
-    log(`Warm import: ${seconds(warm.ms)} s ${JSON.stringify(warm.value)}`);
-    const changed =
-      warm.value.inserted +
-      warm.value.updated +
-      warm.value.successorsAdded +
-      warm.value.successorsRemoved;
-    if (changed !== 0) throw new Error(`The warm import changed ${changed} rows`);
-    return { rows, units: data.units.length, parse, cold, warm };
-  } finally {
-    await dataSource.destroy();
+  if (results.generate) {
+    const g = results.generate;
+    out(
+      `Data: ${g.scale} scale, seed ${g.seed}, generated in ${g.seconds?.total} s: ` +
+        Object.entries(g.counts ?? {})
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ') +
+        '\n',
+    );
   }
-}
-
-/** The same warm import as a user runs it: the built CLI program, process start included. */
-async function benchCliImport(url) {
-  const cli = path.join(DIST, 'apps', 'cli', 'src', 'main.js');
-  const run = await timed(() =>
-    runProgram([cli, 'admin-units:import'], { DATABASE_URL: url, LOG_LEVEL: 'warn' }),
+  if (results.start) {
+    const s = results.start;
+    const row = (label, x) => [
+      label,
+      fmt(x.firstS, ' s'),
+      fmt(x.reopenS, ' s'),
+      fmt(x.idleRssMB, ' MB'),
+    ];
+    out(
+      '\n' +
+        table([
+          ['start to ready', 'first start', 're-open (median)', 'idle RSS'],
+          row('embedded PostgreSQL', s.embedded),
+          ...(s.server ? [row('PostgreSQL server', s.server)] : []),
+        ]),
+    );
+  }
+  if (results.import) {
+    const i = results.import;
+    out(
+      '\n' +
+        table([
+          ['admin-unit import (14,149 units, 10,633 links)', 'time'],
+          ['cold (empty database)', `${i.cold.seconds} s`],
+          ['warm (nothing to change)', `${i.warm.seconds} s`],
+          ['the CLI command, warm, process start included', `${i.cliWarmS} s`],
+          [
+            `search GET /api/v1/admin-units?q=…, sequential, p50 / p95`,
+            `${i.search.p50Ms} / ${i.search.p95Ms} ms`,
+          ],
+        ]),
+    );
+  }
+  if (results.load) {
+    out(
+      '\n' +
+        table([
+          [
+            'scenario',
+            'as',
+            'c',
+            'req/s',
+            'p50 ms',
+            'p95 ms',
+            'p99 ms',
+            'errors',
+            '× bare',
+            'RSS MB',
+          ],
+          ...results.load.map((r) => [
+            r.name,
+            r.role,
+            r.connections,
+            r.requestsPerS,
+            fmt(r.p50Ms),
+            fmt(r.p95Ms),
+            fmt(r.p99Ms),
+            r.fiveXX ? `${r.errors} (${r.fiveXX} 5xx)` : r.errors,
+            fmt(r.ratioToBare),
+            fmt(r.rssMB),
+          ]),
+        ]),
+    );
+    if (results.rssAfterLoadMB)
+      out(`RSS of the Node process after the load: ${results.rssAfterLoadMB} MB\n`);
+  }
+  if (results.plans && !results.plans.skipped) {
+    const flagged = results.plans.requests.filter((r) => r.findings.length > 0 || r.status !== 200);
+    out(
+      `\nQuery plans: ${results.plans.requests.length} requests (every list filter, every report), ` +
+        `${results.plans.requests.reduce((s, r) => s + r.statements, 0)} statements explained; ` +
+        `${flagged.length} with a sequential scan of a table of ${results.plans.largeTableRows}+ rows or an error\n`,
+    );
+    for (const r of flagged) {
+      out(`  FAIL ${r.name} as ${r.role} (${r.status}):\n`);
+      for (const f of r.findings) out(`    Seq Scan on ${f.relation}: ${f.query}\n`);
+    }
+  }
+  if (results.soak) {
+    const s = results.soak;
+    out(
+      `\nSoak ${s.durationS} s at c=10: ${s.requests} requests, ${s.errors} errors; RSS ${s.earlyMeanMB} MB → ${s.lateMeanMB} MB (${s.growthPct} %)\n`,
+    );
+  }
+  out(
+    '\n' +
+      table([
+        ['target', 'measured', 'target', 'result'],
+        ...results.targets.map((t) => [t.name, fmt(t.value), t.target, t.pass ? 'ok' : 'MISSED']),
+      ]),
   );
-  if (run.value.code !== 0) throw new Error(`The CLI import failed:\n${run.value.output}`);
-  if (!/Nothing to change/.test(run.value.output)) {
-    throw new Error(`The CLI import changed something:\n${run.value.output}`);
-  }
-  log(`CLI warm import (whole command): ${seconds(run.ms)} s`);
-  return run;
 }
 
-async function benchListQuery(url) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join(DIST, 'apps', 'api', 'src', 'main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-      ADMIN_PASSWORD,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  server.stdout.on('data', (chunk) => (stderr += chunk));
-  server.stderr.on('data', (chunk) => (stderr += chunk));
-  let exited = false;
-  server.on('exit', () => (exited = true));
-  const base = `http://127.0.0.1:${port}`;
-  try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (exited) throw new Error(`The server exited:\n${stderr}`);
-      const res = await fetch(`${base}/health/ready`).catch(() => undefined);
-      if (res?.status === 200) break;
-      if (Date.now() > deadline) throw new Error('The server did not become ready in 60 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`Login failed: ${login.status}`);
-    const { accessToken } = await login.json();
-    const headers = { authorization: `Bearer ${accessToken}` };
-
-    const request = async (i) => {
-      const q = QUERIES[i % QUERIES.length];
-      const validOn = DATES[Math.floor(i / QUERIES.length) % DATES.length];
-      const started = process.hrtime.bigint();
-      const res = await fetch(
-        `${base}/api/v1/admin-units?q=${encodeURIComponent(q)}&validOn=${validOn}`,
-        { headers },
+/** Failures (not missed targets): errors, 5xx, plans that scan a large table. */
+function failures(results) {
+  const found = [];
+  for (const r of results.load ?? []) {
+    if (r.errors > 0 || r.fiveXX > 0)
+      found.push(
+        `${r.name} as ${r.role} c=${r.connections}: ${r.errors} errors (${JSON.stringify(r.statuses)})`,
       );
-      const body = await res.json();
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-      return { ms, total: body.total };
-    };
-    for (let i = 0; i < WARMUP; i++) await request(i);
-    const probe = await request(0); // q=binh thuy on 2023-08-08: the district and a ward
-    if (probe.total < 2) throw new Error(`q=binh thuy found ${probe.total} units`);
-    const times = [];
-    const started = Date.now();
-    for (let i = 0; i < REQUESTS; i++) times.push((await request(i)).ms);
-    const wallMs = Date.now() - started;
-    times.sort((a, b) => a - b);
-    const result = {
-      requests: REQUESTS,
-      p50Ms: +percentile(times, 50).toFixed(2),
-      p95Ms: +percentile(times, 95).toFixed(2),
-      p99Ms: +percentile(times, 99).toFixed(2),
-      maxMs: +times[times.length - 1].toFixed(2),
-      requestsPerS: Math.round((REQUESTS / wallMs) * 1000),
-    };
-    log(`List query: ${JSON.stringify(result)}`);
-    return result;
+  }
+  for (const r of results.plans?.requests ?? []) {
+    if (r.status !== 200) found.push(`plans: ${r.name} as ${r.role} answered ${r.status}`);
+    for (const f of r.findings)
+      found.push(`plans: ${r.name} as ${r.role} scans ${f.relation} sequentially: ${f.query}`);
+  }
+  return found;
+}
+
+async function serverVersion(url) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SHOW server_version')).rows[0].server_version;
   } finally {
-    if (!exited) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
-    }
+    await client.end();
   }
 }
 
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  const line = (r) =>
-    r
-      .map((cell, c) => String(cell).padEnd(widths[c]))
-      .join('  ')
-      .trimEnd();
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)]
-    .join('\n')
-    .concat('\n');
-}
-
-async function main() {
-  const database = await openFreshDatabase();
-  let imports;
-  let cli;
-  let list;
-  let serverVersion;
+async function load(flags, { smoke = false, database: given, manifest: givenManifest } = {}) {
+  const generate = require('./generate');
+  const skip = new Set(
+    String(flags.skip ?? '')
+      .split(',')
+      .filter(Boolean),
+  );
+  const database = given ?? (await generate.openBenchDatabase({ fresh: false }));
+  const results = { date: new Date().toISOString(), smoke, machine: machine() };
   try {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    serverVersion = (await client.query('SHOW server_version')).rows[0].server_version;
-    await client.end();
-    imports = await benchImport(database.url);
-    cli = await benchCliImport(database.url);
-    list = await benchListQuery(database.url);
+    const manifest = givenManifest ?? (await generate.readManifest());
+    results.database = { kind: database.kind, serverVersion: await serverVersion(database.url) };
+    results.generate = {
+      scale: manifest.scale,
+      seed: manifest.seed,
+      seconds: manifest.seconds,
+      counts: manifest.counts,
+    };
+    const serverUrl =
+      process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+    if (!skip.has('start')) {
+      results.start = await require('./start').runStart({ serverUrl, reopens: smoke ? 1 : 3 });
+    }
+    if (!skip.has('import')) {
+      results.import = await require('./import').runImportBench(
+        smoke ? { requests: 10, warmup: 2 } : {},
+      );
+    }
+    if (!skip.has('load')) {
+      const server = await startApi({ DATABASE_URL: database.url, DATA_DIR: null });
+      try {
+        const concurrency = String(flags.concurrency ?? (smoke ? '1,10' : '1,10,50'))
+          .split(',')
+          .map(Number);
+        results.load = await require('./load').runLoad({
+          url: database.url,
+          manifest,
+          server,
+          concurrency,
+          durationS: smoke ? undefined : durationOf(flags.duration ?? 5),
+          warmupS: smoke ? undefined : durationOf(flags.warmup ?? 1),
+          amount: smoke ? 10 : undefined,
+          only: flags.only ? new RegExp(flags.only, 'i') : undefined,
+        });
+        results.rssAfterLoadMB = server.rssMB();
+        if (flags.soak) {
+          results.soak = await require('./load').runSoak({
+            manifest,
+            server,
+            durationS: durationOf(flags.soak),
+          });
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    if (!skip.has('plans')) {
+      results.plans = await require('./plans').checkPlans({ database, manifest });
+    }
   } finally {
     await database.close();
   }
-
-  const perS = (ms) => Math.round(imports.rows / (ms / 1000));
-  const checks = [
-    {
-      name: 'cold import',
-      seconds: seconds(imports.cold.ms),
-      targetS: TARGETS.coldImportS,
-    },
-    {
-      name: 'warm import',
-      seconds: seconds(imports.warm.ms),
-      targetS: TARGETS.warmImportS,
-    },
-  ].map((check) => ({ ...check, pass: check.seconds < check.targetS }));
-
-  process.stdout.write(
-    `\nDatabase: ${database.kind === 'embedded' ? 'embedded' : 'server'} PostgreSQL ${serverVersion}; ` +
-      `Node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}\n\n`,
-  );
-  process.stdout.write(
-    table([
-      ['benchmark', 'wall time', 'rows', 'rows/s', 'target', 'result'],
-      [
-        'parse + check the CSV files',
-        `${seconds(imports.parse.ms)} s`,
-        imports.rows,
-        perS(imports.parse.ms),
-        '',
-        '',
-      ],
-      [
-        'import, cold (empty database)',
-        `${seconds(imports.cold.ms)} s`,
-        imports.rows,
-        perS(imports.cold.ms),
-        `< ${TARGETS.coldImportS} s`,
-        checks[0].pass ? 'ok' : 'FAIL',
-      ],
-      [
-        'import, warm (nothing to change)',
-        `${seconds(imports.warm.ms)} s`,
-        imports.rows,
-        perS(imports.warm.ms),
-        `< ${TARGETS.warmImportS} s`,
-        checks[1].pass ? 'ok' : 'FAIL',
-      ],
-      [
-        'npm run cli -- admin-units:import, warm',
-        `${seconds(cli.ms)} s`,
-        imports.rows,
-        perS(cli.ms),
-        '',
-        '',
-      ],
-    ]),
-  );
-  process.stdout.write('\n');
-  process.stdout.write(
-    table([
-      ['list query', 'requests', 'p50', 'p95', 'p99', 'max', 'req/s'],
-      [
-        'GET /api/v1/admin-units?q=…&validOn=… (sequential)',
-        list.requests,
-        `${list.p50Ms} ms`,
-        `${list.p95Ms} ms`,
-        `${list.p99Ms} ms`,
-        `${list.maxMs} ms`,
-        list.requestsPerS,
-      ],
-    ]),
-  );
-
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    platform: `${os.platform()}-${os.arch()}`,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    database: { kind: database.kind, serverVersion },
-    import: {
-      units: imports.units,
-      rows: imports.rows,
-      parseS: seconds(imports.parse.ms),
-      cold: { seconds: seconds(imports.cold.ms), rowsPerS: perS(imports.cold.ms) },
-      warm: { seconds: seconds(imports.warm.ms), rowsPerS: perS(imports.warm.ms) },
-      cliWarmS: seconds(cli.ms),
-    },
-    listQuery: {
-      path: '/api/v1/admin-units?q=…&validOn=…',
-      queries: QUERIES,
-      dates: DATES,
-      warmup: WARMUP,
-      ...list,
-    },
-    targets: checks,
-    pass: checks.every((c) => c.pass),
-  };
-  await fs.mkdir(path.join(__dirname, 'results'), { recursive: true });
-  const file = path.join(__dirname, 'results', 'latest.json');
-  await fs.writeFile(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
-  await fs.rename(`${file}.tmp`, file);
-  process.stdout.write(`\nWrote ${path.relative(ROOT, file)}\n`);
-  if (!results.pass) {
-    for (const c of checks.filter((c) => !c.pass)) {
-      process.stderr.write(
-        `Target missed: ${c.name} took ${c.seconds} s (target < ${c.targetS} s)\n`,
-      );
-    }
+  results.targets = targets(results);
+  results.failures = failures(results);
+  print(results);
+  const dir = path.join(__dirname, 'results');
+  const stamp = results.date.replace(/[:.]/g, '-');
+  const file = path.join(dir, `${smoke ? 'smoke-' : ''}${stamp}.json`);
+  await writeJson(file, results);
+  await writeJson(path.join(dir, smoke ? 'smoke-latest.json' : 'latest.json'), results);
+  process.stdout.write(`\nWrote ${path.relative(process.cwd(), file)}\n`);
+  if (results.failures.length > 0) {
+    for (const f of results.failures) process.stderr.write(`FAILED: ${f}\n`);
+    process.exitCode = 1;
+  } else if (flags.strict && results.targets.some((t) => !t.pass)) {
     process.exitCode = 1;
   }
+  return results;
+}
+
+async function smoke(flags) {
+  const generate = require('./generate');
+  const started = Date.now();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-bench-smoke-'));
+  await fs.chmod(dataDir, 0o755); // as root, the embedded server runs as `postgres`
+  try {
+    const database = await generate.openBenchDatabase({ fresh: true, dataDir, smoke: true });
+    const manifest = await generate.generate({
+      url: database.url,
+      seed: Number(flags.seed ?? 1),
+      scale: 'smoke',
+      log,
+      write: false,
+    });
+    await load(flags, { smoke: true, database, manifest });
+    log(`Smoke run: ${seconds(Date.now() - started)} s`);
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const { command, flags } = parseArgs(process.argv.slice(2));
+  if (flags.smoke && !command) return smoke(flags);
+  if (command === 'generate') return require('./generate').main(process.argv.slice(3));
+  if (command === 'load') return load(flags);
+  if (!command) {
+    await require('./generate').main([]);
+    if (process.exitCode) return;
+    return load(flags);
+  }
+  throw new Error(`Unknown command: ${command} (generate, load, or --smoke)`);
 }
 
 main().catch((error) => {

@@ -1,0 +1,439 @@
+// The load scenarios: the built API server on the generated data, driven by autocannon from
+// 127.0.0.1, beside the bare node:http + pg server (bench/bare.js) answering the task list and
+// retrieve with the same SQL, so each figure also reads as a ratio to what Node and PostgreSQL do
+// with no framework.
+const autocannon = require('autocannon');
+const { log, percentile, startApi, signIn } = require('./lib');
+const { startBare } = require('./bare');
+
+/** Every list scenario: a filter, a sort, the total, pages 1 to 10 in turn. */
+const LISTS = {
+  tasks: (p) => `/api/v1/tasks?status=open&sort=dueDate&pageSize=20&page=${p}`,
+  'working-sessions': (p, m) =>
+    `/api/v1/working-sessions?year=${m.report.year}&sort=-startsAt&pageSize=20&page=${p}`,
+  'ip-registrations': (p) =>
+    `/api/v1/ip-registrations?status=granted&sort=name&pageSize=20&page=${p}`,
+  enterprises: (p) => `/api/v1/enterprises?legalForm=llc&sort=name&pageSize=20&page=${p}`,
+  projects: (p) => `/api/v1/projects?status=in_progress&sort=-createdAt&pageSize=20&page=${p}`,
+};
+
+/** The manifest's sample ids of each resource. */
+const SAMPLES = {
+  tasks: 'tasks',
+  'working-sessions': 'workingSessions',
+  'ip-registrations': 'ipRegistrations',
+  enterprises: 'enterprises',
+  projects: 'projects',
+};
+
+/**
+ * Who writes each resource (docs/ACCESS.md): sessions and tasks are the Department's, the
+ * district's own registers are the district officer's. `create(n)` is a new record's body,
+ * `change(n)` a PATCH that really changes something (a no-op PATCH writes nothing).
+ */
+function writers(m) {
+  const district = m.accounts.districtOfficer.adminUnitId;
+  const year = m.report.year;
+  return {
+    tasks: {
+      role: 'departmentStaff',
+      create: (n) => ({
+        title: `Báo cáo tiến độ mô hình số ${n}`,
+        leadOrganisationId: m.samples.leadOrganisationId,
+        dueDate: `${year + 1}-06-30`,
+      }),
+      change: (n) => ({ description: `Bổ sung số liệu lần ${n}` }),
+    },
+    'working-sessions': {
+      role: 'departmentStaff',
+      create: (n) => ({
+        kind: 'working_visit',
+        title: `Làm việc với phòng Kinh tế, lần ${n}`,
+        startsAt: `${year}-10-15T08:00:00+07:00`,
+        hostAdminUnitId: district,
+        reportingYear: year,
+      }),
+      change: (n) => ({ summary: `Tóm tắt buổi làm việc, bản ${n}` }),
+    },
+    'ip-registrations': {
+      role: 'districtOfficer',
+      create: (n) => ({
+        kind: 'collective_mark',
+        name: `Gạo thơm Cờ Đỏ ${n}`,
+        product: 'Gạo',
+        niceClasses: [30],
+        adminUnitId: district,
+      }),
+      change: (n) => ({ notes: `Đã bổ sung hồ sơ lần ${n}` }),
+    },
+    enterprises: {
+      role: 'districtOfficer',
+      create: (n) => ({
+        name: `Công ty TNHH Nông sản Sạch Tây Đô ${n}`,
+        legalForm: 'llc',
+        adminUnitId: district,
+      }),
+      change: (n) => ({ address: `Số ${n}, đường Võ Văn Kiệt` }),
+    },
+    projects: {
+      role: 'districtOfficer',
+      create: (n) => ({
+        kind: 'agricultural_model',
+        title: `Mô hình trồng nấm rơm số ${n}`,
+        adminUnitIds: [district],
+      }),
+      change: (n) => ({ description: `Điều chỉnh nội dung lần ${n}` }),
+    },
+  };
+}
+
+function reports(m) {
+  const { adminUnitId, year } = m.report;
+  const district = `/api/v1/reports/district-activity?adminUnitId=${adminUnitId}&year=${year}`;
+  const overview = `/api/v1/reports/overview?year=${year}`;
+  const followUp = `/api/v1/reports/task-follow-up?from=${year}-01-01&to=${year}-12-31`;
+  return [
+    { name: 'district-year report', path: district, role: 'leadership' },
+    { name: 'district-year report', path: district, role: 'districtOfficer' },
+    { name: 'district-year report, XLSX', path: `${district}&format=xlsx`, role: 'leadership' },
+    { name: 'overview', path: overview, role: 'leadership' },
+    { name: 'overview, XLSX', path: `${overview}&format=xlsx`, role: 'leadership' },
+    { name: 'task follow-up', path: followUp, role: 'leadership' },
+    { name: 'task follow-up, XLSX', path: `${followUp}&format=xlsx`, role: 'leadership' },
+  ];
+}
+
+/** Ids spread over connections: each connection keeps its own record, so PATCHes never race. */
+function slotOf(context, counter) {
+  if (context.slot === undefined) context.slot = counter.next++;
+  return context.slot;
+}
+
+/**
+ * The scenarios in the order they run. A scenario's `request(context, i)` makes the i-th request;
+ * `onResponse` sees each answer (to keep ETags and new ids).
+ */
+function scenarios(m) {
+  const list = [];
+  const write = writers(m);
+  const created = {};
+  for (const [resource, pathOf] of Object.entries(LISTS)) {
+    for (const role of ['districtOfficer', 'leadership']) {
+      list.push({
+        resource,
+        op: 'list',
+        role,
+        bare:
+          resource === 'tasks' ? (role === 'districtOfficer' ? 'list-district' : 'list') : 'list',
+        request: (_context, i) => ({ method: 'GET', path: pathOf(1 + (i % 10), m) }),
+      });
+    }
+    const ids = m.samples[SAMPLES[resource]];
+    for (const role of ['districtOfficer', 'leadership']) {
+      list.push({
+        resource,
+        op: 'retrieve',
+        role,
+        bare: 'retrieve',
+        request: (_context, i) => ({
+          method: 'GET',
+          path: `/api/v1/${resource}/${ids[i % ids.length]}`,
+        }),
+      });
+    }
+  }
+  for (const [resource, w] of Object.entries(write)) {
+    created[resource] = [];
+    list.push({
+      resource,
+      op: 'create',
+      role: w.role,
+      expect: 201,
+      request: (_context, i) => ({
+        method: 'POST',
+        path: `/api/v1/${resource}`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(w.create(`${Date.now().toString(36)}-${i}`)),
+      }),
+      onResponse: (status, body, _context, headers) => {
+        if (status === 201)
+          created[resource].push({ id: JSON.parse(body).id, etag: header(headers, 'etag') });
+      },
+    });
+  }
+  for (const [resource, w] of Object.entries(write)) {
+    // The records a PATCH changes: those made by the create scenario, then the samples.
+    const targets = () => created[resource];
+    const counter = { next: 0 };
+    list.push({
+      resource,
+      op: 'patch',
+      role: w.role,
+      connectionsNeeded: (c) => targets().length >= c,
+      reset: () => (counter.next = 0),
+      request: (context, i) => {
+        const record = targets()[slotOf(context, counter) % targets().length];
+        return {
+          method: 'PATCH',
+          path: `/api/v1/${resource}/${record.id}`,
+          headers: { 'content-type': 'application/json', 'if-match': record.etag },
+          body: JSON.stringify(w.change(`${Date.now().toString(36)}-${i}`)),
+        };
+      },
+      onResponse: (status, _body, context, headers) => {
+        if (status === 200)
+          targets()[context.slot % targets().length].etag = header(headers, 'etag');
+      },
+    });
+  }
+  for (const report of reports(m)) {
+    list.push({
+      resource: 'reports',
+      name: report.name,
+      op: 'report',
+      role: report.role,
+      timeoutS: 120,
+      request: () => ({ method: 'GET', path: report.path }),
+    });
+  }
+  return list;
+}
+
+/** A response header by name, whatever its case on the wire. */
+function header(headers, name) {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+function nameOf(s) {
+  return s.name ?? `${s.resource} ${s.op}`;
+}
+
+/** One autocannon run; latencies and statuses are counted here, from every answer. */
+async function cannon({ base, token, connections, durationS, amount, timeoutS = 30, scenario }) {
+  let i = 0;
+  const latencies = [];
+  const statuses = {};
+  const started = process.hrtime.bigint();
+  const instance = autocannon({
+    url: base,
+    connections,
+    ...(amount ? { amount } : { duration: durationS }),
+    timeout: timeoutS,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          const spec = scenario.request(context, i++);
+          return { ...req, ...spec, headers: { ...req.headers, ...spec.headers } };
+        },
+        ...(scenario.onResponse ? { onResponse: scenario.onResponse } : {}),
+      },
+    ],
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await instance;
+  const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const expect = scenario.expect ?? 200;
+  const answered = latencies.length;
+  const fiveXX = Object.entries(statuses)
+    .filter(([code]) => Number(code) >= 500)
+    .reduce((sum, [, n]) => sum + n, 0);
+  return {
+    requests: answered,
+    requestsPerS: Math.round((answered / elapsedS) * 10) / 10,
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    statuses,
+    errors: answered - (statuses[expect] ?? 0) + result.errors + result.timeouts,
+    fiveXX,
+    timeouts: result.timeouts,
+  };
+}
+
+function round(ms) {
+  return Number.isFinite(ms) ? Math.round(ms * 10) / 10 : null;
+}
+
+/** Sends a scenario's first request once and checks the answer, so a broken scenario stops early. */
+async function preflight(base, token, scenario) {
+  const spec = scenario.request({ slot: 0 }, 0);
+  const res = await fetch(`${base}${spec.path}`, {
+    method: spec.method,
+    headers: { authorization: `Bearer ${token}`, ...spec.headers },
+    body: spec.body,
+  });
+  const body = Buffer.from(await res.arrayBuffer());
+  const expect = scenario.expect ?? 200;
+  if (res.status !== expect) {
+    throw new Error(
+      `${nameOf(scenario)} as ${scenario.role}: ${spec.method} ${spec.path} answered ${res.status} ` +
+        `(expected ${expect}): ${body.toString('utf8').slice(0, 500)}`,
+    );
+  }
+  if (scenario.op === 'list') {
+    const total = JSON.parse(body.toString('utf8')).total;
+    if (!(total > 0)) log(`Note: ${nameOf(scenario)} as ${scenario.role} finds no records`);
+  }
+  if (scenario.onResponse) {
+    scenario.onResponse(
+      res.status,
+      body.toString('utf8'),
+      { slot: 0 },
+      {
+        etag: res.headers.get('etag'),
+      },
+    );
+  }
+}
+
+/**
+ * Runs every scenario at every concurrency (warm-up, then the measured run) against `server`, and
+ * the bare server's task list and retrieve beside it. Returns one row per run.
+ */
+async function runLoad({ url, manifest, server, concurrency, durationS, warmupS, amount, only }) {
+  const tokens = {};
+  for (const role of ['districtOfficer', 'leadership', 'departmentStaff']) {
+    tokens[role] = await signIn(server.base, manifest.accounts[role]);
+  }
+  const rows = [];
+
+  const bare = await startBare({ url, port: 0 });
+  try {
+    const taskIds = manifest.samples.tasks;
+    const district = manifest.accounts.districtOfficer.adminUnitId;
+    const bareScenarios = {
+      list: (_c, i) => ({ method: 'GET', path: LISTS.tasks(1 + (i % 10)) }),
+      'list-district': (_c, i) => ({
+        method: 'GET',
+        path: `${LISTS.tasks(1 + (i % 10))}&adminUnitId=${district}`,
+      }),
+      retrieve: (_c, i) => ({
+        method: 'GET',
+        path: `/api/v1/tasks/${taskIds[i % taskIds.length]}`,
+      }),
+    };
+    for (const [op, request] of Object.entries(bareScenarios)) {
+      for (const connections of concurrency) {
+        const scenario = { resource: 'bare tasks', op, role: '-', request };
+        const base = `http://127.0.0.1:${bare.port}`;
+        await cannon({ base, connections, durationS: warmupS, amount: amount && 5, scenario });
+        const run = await cannon({ base, connections, durationS, amount, scenario });
+        rows.push({ name: `bare: task ${op}`, op, role: '-', bare: op, connections, ...run });
+        log(`bare task ${op} c=${connections}: ${run.requestsPerS} req/s, p95 ${run.p95Ms} ms`);
+      }
+    }
+  } finally {
+    await bare.close();
+  }
+
+  for (const scenario of scenarios(manifest)) {
+    const name = nameOf(scenario);
+    if (only && !only.test(`${name} ${scenario.role}`)) continue;
+    const token = tokens[scenario.role];
+    if (scenario.op !== 'patch') await preflight(server.base, token, scenario);
+    for (const connections of concurrency) {
+      if (scenario.connectionsNeeded && !scenario.connectionsNeeded(connections)) {
+        log(`Skipped ${name} c=${connections}: too few records made by the create scenario`);
+        continue;
+      }
+      scenario.reset?.();
+      const timeoutS = scenario.timeoutS;
+      const base = server.base;
+      await cannon({
+        base,
+        token,
+        connections,
+        durationS: warmupS,
+        amount: amount && 5,
+        timeoutS,
+        scenario,
+      });
+      scenario.reset?.();
+      const run = await cannon({ base, token, connections, durationS, amount, timeoutS, scenario });
+      const row = {
+        name,
+        op: scenario.op,
+        role: scenario.role,
+        bare: scenario.bare,
+        connections,
+        ...run,
+      };
+      row.rssMB = server.rssMB();
+      rows.push(row);
+      log(
+        `${name} as ${scenario.role} c=${connections}: ${run.requestsPerS} req/s, ` +
+          `p95 ${run.p95Ms} ms, errors ${run.errors}`,
+      );
+    }
+  }
+  // Ratio to the bare server's same operation at the same concurrency.
+  for (const row of rows) {
+    if (!row.bare || row.role === '-') continue;
+    const yardstick = rows.find(
+      (r) => r.role === '-' && r.op === row.bare && r.connections === row.connections,
+    );
+    if (yardstick?.requestsPerS) {
+      row.ratioToBare = Math.round((row.requestsPerS / yardstick.requestsPerS) * 100) / 100;
+    }
+  }
+  return rows;
+}
+
+/**
+ * The soak: a mix of lists, retrieves, PATCHes and a report at c=10 for `durationS`, the server's
+ * RSS sampled every 5 s. Flat means the last quarter's mean within 10 % of the second quarter's
+ * (the first quarter is the warm-up).
+ */
+async function runSoak({ manifest, server, durationS }) {
+  const token = await signIn(server.base, manifest.accounts.leadership);
+  const m = manifest;
+  const paths = [
+    ...Object.values(LISTS).map((f) => (i) => f(1 + (i % 10), m)),
+    (i) => `/api/v1/tasks/${m.samples.tasks[i % m.samples.tasks.length]}`,
+    (i) =>
+      `/api/v1/working-sessions/${m.samples.workingSessions[i % m.samples.workingSessions.length]}`,
+    (i) => `/api/v1/enterprises/${m.samples.enterprises[i % m.samples.enterprises.length]}`,
+    () =>
+      `/api/v1/reports/district-activity?adminUnitId=${m.report.adminUnitId}&year=${m.report.year}`,
+  ];
+  const scenario = {
+    resource: 'soak',
+    op: 'mix',
+    request: (_c, i) => ({
+      method: 'GET',
+      path: paths[i % paths.length](Math.floor(i / paths.length)),
+    }),
+  };
+  const samples = [];
+  const timer = setInterval(
+    () => samples.push({ atS: samples.length * 5, rssMB: server.rssMB() }),
+    5000,
+  );
+  let run;
+  try {
+    run = await cannon({ base: server.base, token, connections: 10, durationS, scenario });
+  } finally {
+    clearInterval(timer);
+  }
+  const quarter = Math.max(1, Math.floor(samples.length / 4));
+  const mean = (xs) => xs.reduce((s, x) => s + x.rssMB, 0) / Math.max(1, xs.length);
+  const early = mean(samples.slice(quarter, 2 * quarter));
+  const late = mean(samples.slice(-quarter));
+  const growth = early ? Math.round(((late - early) / early) * 1000) / 10 : null;
+  return {
+    durationS,
+    ...run,
+    samples,
+    earlyMeanMB: round(early),
+    lateMeanMB: round(late),
+    growthPct: growth,
+  };
+}
+
+module.exports = { runLoad, runSoak, startApi };

@@ -1,0 +1,106 @@
+// Start and memory: process spawn to `GET /health/ready` answering 200 on the embedded database
+// (first start in an empty DATA_DIR, initdb included; then re-opening it) and on a PostgreSQL
+// server (a fresh database: migrations included; then again), and the Node process's RSS once
+// idle after a sign-in and a few requests.
+const { promises: fs } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Client } = require('pg');
+const { log, seconds, signIn, startApi } = require('./lib');
+
+const ADMIN_PASSWORD = 'bench start secret 2026';
+
+/** Signs in, makes a few ordinary requests, waits for the process to settle, reads its RSS. */
+async function idleRss(server) {
+  const token = await signIn(server.base, { username: 'admin', password: ADMIN_PASSWORD });
+  for (const p of [
+    '/api/v1/auth/me',
+    '/api/v1/tasks?pageSize=20',
+    '/api/v1/admin-units?q=can%20tho',
+  ]) {
+    const res = await fetch(`${server.base}${p}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await res.arrayBuffer();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  return server.rssMB();
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+async function embeddedStarts(reopens) {
+  const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-start-'));
+  await fs.chmod(parent, 0o755); // as root, the server runs as `postgres` and must enter it
+  const env = { DATA_DIR: path.join(parent, 'data'), DATABASE_URL: null, ADMIN_PASSWORD };
+  try {
+    const first = await startApi(env);
+    const firstMs = first.readyMs;
+    await first.stop();
+    const reopenMs = [];
+    let rss = null;
+    for (let i = 0; i < reopens; i++) {
+      const server = await startApi(env);
+      reopenMs.push(server.readyMs);
+      if (i === reopens - 1) rss = await idleRss(server);
+      await server.stop();
+    }
+    return {
+      firstS: seconds(firstMs),
+      reopenS: seconds(median(reopenMs)),
+      reopensS: reopenMs.map(seconds),
+      idleRssMB: rss,
+    };
+  } finally {
+    await fs.rm(parent, { recursive: true, force: true });
+  }
+}
+
+async function serverStarts(serverUrl, reopens) {
+  const name = `st_bench_start_${Date.now().toString(36)}_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const env = { DATABASE_URL: url.toString(), DATA_DIR: null, ADMIN_PASSWORD };
+  try {
+    const first = await startApi(env);
+    const firstMs = first.readyMs;
+    await first.stop();
+    const reopenMs = [];
+    let rss = null;
+    for (let i = 0; i < reopens; i++) {
+      const server = await startApi(env);
+      reopenMs.push(server.readyMs);
+      if (i === reopens - 1) rss = await idleRss(server);
+      await server.stop();
+    }
+    return {
+      firstS: seconds(firstMs),
+      reopenS: seconds(median(reopenMs)),
+      reopensS: reopenMs.map(seconds),
+      idleRssMB: rss,
+    };
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** `serverUrl`: a PostgreSQL server to measure on too (BENCH_DATABASE_URL's), or none. */
+async function runStart({ serverUrl, reopens = 3 }) {
+  const embedded = await embeddedStarts(reopens);
+  log(`Start on the embedded database: ${JSON.stringify(embedded)}`);
+  let server = null;
+  if (serverUrl) {
+    server = await serverStarts(serverUrl, reopens);
+    log(`Start on the PostgreSQL server: ${JSON.stringify(server)}`);
+  }
+  return { embedded, server };
+}
+
+module.exports = { runStart };
