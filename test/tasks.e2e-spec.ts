@@ -572,6 +572,61 @@ describe('Tasks', () => {
       expect(all.body.total).toBeGreaterThan(res.body.total);
     });
 
+    it('reaches the tasks of sessions hosted in a commune of the district, never the other district’s, on every page', async () => {
+      const lead = await newOrganisation('Đơn vị phạm vi huyện');
+      const inCommune = await createSession(w.as.staff, w.commune.id);
+      const inOtherCommune = await createSession(w.as.staff, w.otherCommune.id);
+      const own: string[] = [];
+      const other: string[] = [];
+      for (const [i, dueDate] of ['2026-05-02', '2026-05-01', null, '2026-05-01'].entries()) {
+        const task = await createTask(w.as.staff, lead, {
+          sourceSessionId: inCommune.id,
+          coOrganisationIds: [w.centre.id],
+          dueDate,
+          title: `Việc trong xã ${i}`,
+        });
+        own.push(task.id);
+        other.push(
+          (await createTask(w.as.staff, lead, { sourceSessionId: inOtherCommune.id, dueDate })).id,
+        );
+      }
+      const list = `${TASKS}?leadOrganisationId=${lead}&pageSize=3`;
+      const first = await w.as.district.get(list).expect(200);
+      const second = await w.as.district.get(`${list}&page=2`).expect(200);
+      expect(first.body.total).toBe(4);
+      expect(second.body.total).toBe(4);
+      type Item = { id: string; dueDate: string | null };
+      const seen = [...itemsOf<Item>(first), ...itemsOf<Item>(second)];
+      // Due date order, undated last, ties by id; names beside the ids as a single read shows them.
+      expect(seen.map((task) => task.dueDate)).toEqual([
+        '2026-05-01',
+        '2026-05-01',
+        '2026-05-02',
+        null,
+      ]);
+      expect(seen.map((task) => task.id).sort()).toEqual([...own].sort());
+      for (const task of seen) {
+        const one = await w.as.district.get(`${TASKS}/${task.id}`).expect(200);
+        expect(one.body).toEqual(task);
+        expect(task).toMatchObject({
+          leadOrganisation: { id: lead, name: 'Đơn vị phạm vi huyện' },
+          coOrganisations: [{ id: w.centre.id, name: w.centre.name }],
+          sourceSession: { id: inCommune.id, hostAdminUnitId: w.commune.id },
+        });
+      }
+      for (const id of other) await w.as.district.get(`${TASKS}/${id}`).expect(404);
+      expect((await w.as.leader.get(list).expect(200)).body.total).toBe(8);
+      // The host filter and the district rule together: the other district's communes give none.
+      const hosted = await w.as.district
+        .get(`${TASKS}?leadOrganisationId=${lead}&hostAdminUnitId=${w.otherDistrict.id}`)
+        .expect(200);
+      expect(hosted.body).toMatchObject({ items: [], total: 0 });
+      const byHost = await w.as.leader
+        .get(`${TASKS}?leadOrganisationId=${lead}&hostAdminUnitId=${w.district.id}`)
+        .expect(200);
+      expect(itemIds(byHost).sort()).toEqual([...own].sort());
+    });
+
     it('lets unit staff complete only the tasks their unit leads (403 with the reason for another unit’s)', async () => {
       const other = await fixture('elsewhere');
       const res = await act(w.as.centre, other.id, 'complete', 1, { note: 'x' }).expect(403);

@@ -1,3 +1,4 @@
+import { poolOf } from '@app/platform';
 import type request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Caller } from './test-app';
@@ -69,9 +70,17 @@ export async function countQueries(dataSource: DataSource, work: () => Promise<u
     },
   };
   dataSource.subscribers.push(counter);
+  // The hot paths' named statements go to the pool directly (the token lookup, the task reads).
+  const pool = poolOf(dataSource);
+  const query = pool.query;
+  pool.query = function (this: typeof pool, ...args: unknown[]) {
+    count++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pool.query;
   try {
     await work();
   } finally {
+    pool.query = query;
     dataSource.subscribers.splice(dataSource.subscribers.indexOf(counter), 1);
   }
   return count;

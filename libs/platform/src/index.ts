@@ -16,6 +16,7 @@ export * from './database/record-kind';
 export * from './database/sql';
 export * from './database/column-transformers';
 export * from './database/record-writer';
+export * from './database/prepared';
 export * from './database/embedded/embedded-postgres';
 export * from './http/domain-errors';
 export * from './http/database-errors';

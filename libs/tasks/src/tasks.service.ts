@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { In, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import {
   type Actor,
   type Target,
+  applySort,
   Page,
-  paginate,
   RecordTransaction,
   recordKindNames,
   recordKindOf,
@@ -14,7 +14,7 @@ import {
   sentFields,
   whereSearch,
 } from '@app/platform';
-import { OrganisationEntity, OrganisationsService, PeopleService } from '@app/registry';
+import { OrganisationEntity, OrganisationsService, PeopleService, unitsOf } from '@app/registry';
 import { SessionRecordEntity, WorkingSessionsService } from '@app/sessions';
 import {
   CreateTaskDto,
@@ -26,6 +26,7 @@ import {
 } from './dto/task.dto';
 import { completedLateCondition, notOverdueCondition, overdueCondition } from './task-overdue';
 import { TASK } from './task.kind';
+import { readTask, readTaskPage } from './task.reader';
 import { loadCoOrganisations, loadTaskNames, toTaskDto } from './task.mapper';
 import { type TaskAction, TASK_STATUS_MACHINE } from './task-status';
 import { TaskCoOrganisationEntity, TaskEntity } from './task.entity';
@@ -47,6 +48,7 @@ export class TasksService {
     private readonly organisations: OrganisationsService,
     private readonly people: PeopleService,
     private readonly sessions: WorkingSessionsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async list(actor: Actor, query: TaskQueryDto): Promise<Page<TaskDto>> {
@@ -65,9 +67,10 @@ export class TasksService {
       });
     }
     if (query.hostAdminUnitId) {
+      // As the district rule: the units found once, a semi-join on the session.
       qb.andWhere(
-        `r.source_session_id IN (SELECT hs.id FROM working_session hs WHERE hs.host_admin_unit_id IN
-           (SELECT hu.id FROM admin_unit hu WHERE hu.id = :host OR hu.parent_id = :host))`,
+        `EXISTS (SELECT 1 FROM working_session hs WHERE hs.id = r.source_session_id
+           AND hs.host_admin_unit_id = ANY (${unitsOf('host')}))`,
         { host: query.hostAdminUnitId },
       );
     }
@@ -90,17 +93,30 @@ export class TasksService {
     }
     if (query.subjectId) qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
     whereSearch(qb, query.q, { text: 'r.title' });
-    const page = await paginate(qb, query, TASK_SORT);
-    const names = await loadTaskNames(context.manager, page.items);
+    applySort(qb, query, TASK_SORT);
+    const { items, total } = await readTaskPage(this.dataSource, qb, {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
     return {
-      ...page,
-      items: page.items.map((t) => toTaskDto(t, names, context.today, actor.organisationId)),
+      items: items.map(({ task, names }) =>
+        toTaskDto(task, names, context.today, actor.organisationId),
+      ),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
     };
   }
 
   async get(actor: Actor, id: string): Promise<TaskDto> {
-    const task = await this.writer.find(actor, TASK, id);
     const { manager, today } = this.writer.context();
+    const found = await readTask(
+      this.dataSource,
+      this.writer.query(actor, TASK).andWhere('r.id = :id', { id }),
+    );
+    if (found) return toTaskDto(found.task, found.names, today, actor.organisationId);
+    // Not found in scope: the general path answers (404, or 403 with a rule's reason).
+    const task = await this.writer.find(actor, TASK, id);
     return toTaskDto(task, await loadTaskNames(manager, [task]), today, actor.organisationId);
   }
 

@@ -31,6 +31,8 @@ export type LegalForm = (typeof LEGAL_FORMS)[number];
 @Index('ix_enterprise_admin_unit', ['adminUnitId'])
 @Index('ix_enterprise_name', ['name'])
 @Index('ix_enterprise_search', { synchronize: false })
+// The list's default order over live records (migration ListIndexes).
+@Index('ix_enterprise_live_name', { synchronize: false })
 @Check('ck_enterprise_legal_form', sqlIn('legal_form', LEGAL_FORMS))
 @Check('ck_enterprise_tax_code', `tax_code ~ '^[0-9]{10}(-[0-9]{3})?$'`)
 export class EnterpriseEntity extends TrackedEntity {

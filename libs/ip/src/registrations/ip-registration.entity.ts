@@ -36,6 +36,8 @@ export const SUPPORT_YEARS = { min: 2000, max: 2100 } as const;
 @Index('ix_ip_registration_examination_due', ['examinationDueOn'])
 @Index('ix_ip_registration_name', ['name'])
 @Index('ix_ip_registration_search', { synchronize: false })
+// The list's default order over live records (migration ListIndexes).
+@Index('ix_ip_registration_live_name', { synchronize: false })
 @Check('ck_ip_registration_kind', sqlIn('kind', IP_KINDS))
 @Check('ck_ip_registration_status', sqlIn('status', IP_STATUSES))
 @Check(

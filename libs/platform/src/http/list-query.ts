@@ -132,6 +132,19 @@ export async function paginate<E extends ObjectLiteral>(
   sort: SortSpec,
   tiebreaker = `${qb.alias}.id`,
 ): Promise<Page<E>> {
+  applySort(qb, query, sort, tiebreaker);
+  qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+  const [items, total] = await qb.getManyAndCount();
+  return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+/** Orders a list by `sort` (or the list's default), search rank first, then a unique tiebreaker. */
+export function applySort<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  query: { sort?: string },
+  sort: SortSpec,
+  tiebreaker = `${qb.alias}.id`,
+): SelectQueryBuilder<E> {
   qb.orderBy();
   // Search results rank first by how exactly they match, unless the client chose an order. (With
   // joins, TypeORM pages through a subquery that cannot order by an expression: no ranking there.)
@@ -145,9 +158,7 @@ export async function paginate<E extends ObjectLiteral>(
   }
   // A unique tiebreaker keeps pages stable when sort values repeat (unless it is the sort itself).
   if (!(tiebreaker in qb.expressionMap.orderBys)) qb.addOrderBy(tiebreaker, 'ASC');
-  qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
-  const [items, total] = await qb.getManyAndCount();
-  return { items, page: query.page, pageSize: query.pageSize, total };
+  return qb;
 }
 
 /**

@@ -44,6 +44,8 @@ export const FINAL_PROJECT_STATUSES = [
 @Index('ix_project_programme', ['programmeId'])
 @Index('ix_project_lead_organisation', ['leadOrganisationId'])
 @Index('ix_project_search', { synchronize: false })
+// The list's default order over live records (migration ListIndexes).
+@Index('ix_project_live_created_at', { synchronize: false })
 @Check('ck_project_kind', sqlIn('kind', PROJECT_KINDS))
 @Check('ck_project_status', sqlIn('status', PROJECT_STATUSES))
 @Check(

@@ -116,6 +116,19 @@ export class RegistryRefs {
     );
   }
 
+  /** Names a query has already joined (a hot path that loads a record and its names at once). */
+  static of(refs: {
+    organisations?: OrganisationRefDto[];
+    people?: PersonRefDto[];
+    units?: AdminUnitRefDto[];
+  }): RegistryRefs {
+    return new RegistryRefs(
+      new Map((refs.organisations ?? []).map((o) => [o.id, o])),
+      new Map((refs.people ?? []).map((p) => [p.id, p])),
+      new Map((refs.units ?? []).map((u) => [u.id, u])),
+    );
+  }
+
   organisation(id: string): OrganisationRefDto;
   organisation(id: string | null): OrganisationRefDto | null;
   organisation(id: string | null): OrganisationRefDto | null {

@@ -36,6 +36,8 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 @Index('ix_working_session_reporting_year', ['reportingYear', 'startsAt'])
 @Index('ix_working_session_status_starts_at', ['status', 'startsAt'])
 @Index('ix_working_session_search', { synchronize: false })
+// The list's default order over live records (migration ListIndexes).
+@Index('ix_working_session_live_starts_at', { synchronize: false })
 @Check('ck_working_session_kind', sqlIn('kind', SESSION_KINDS))
 @Check('ck_working_session_status', sqlIn('status', SESSION_STATUSES))
 @Check('ck_working_session_topics', sqlArrayWithin('topics', SESSION_TOPICS))
