@@ -1,8 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, type Clock, configureApp } from '@app/platform';
+import {
+  type AppConfig,
+  type Clock,
+  configureApp,
+  createFirstAdmin,
+  passwordProblem,
+  RecordWriter,
+} from '@app/platform';
 import { AppModule } from './app.module';
+
+export { DomainError } from '@app/platform';
 
 /** The API on a database URL, configured exactly as it runs in production (tests use this too). */
 export async function createApiApp(
@@ -19,4 +30,16 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   configureApp(app, config);
   return app;
+}
+
+/**
+ * No ADMIN_PASSWORD and no account at all (the first start): `admin` gets a generated password,
+ * returned to be shown once. With accounts already there, nothing happens.
+ */
+export async function createGeneratedAdmin(app: INestApplication): Promise<string | undefined> {
+  let password: string;
+  do password = randomBytes(18).toString('base64url');
+  while (passwordProblem(password, 'admin') !== undefined);
+  const created = await createFirstAdmin(app.get(RecordWriter), password);
+  return created ? password : undefined;
 }

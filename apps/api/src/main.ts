@@ -1,18 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import './compile-cache';
 import * as net from 'node:net';
 import pino from 'pino';
-import {
-  ConfigError,
-  createFirstAdmin,
-  DomainError,
-  EmbeddedDatabaseError,
-  loadConfig,
-  openDatabase,
-  passwordProblem,
-  RecordWriter,
-} from '@app/platform';
-import { createApiApp } from './bootstrap';
+import { ConfigError, EmbeddedDatabaseError, loadConfig, openDatabase } from '@app/platform/start';
+import type * as Bootstrap from './bootstrap';
 
 /** Why the HTTP port cannot be listened on, in words; undefined for any other error. */
 function listenProblem(error: unknown, port: number, host: string): string | undefined {
@@ -38,22 +28,13 @@ async function checkPort(port: number, host: string): Promise<string | undefined
 }
 
 /**
- * No ADMIN_PASSWORD and no account at all (the first start): `admin` gets a generated password,
- * returned to be shown once. With accounts already there, nothing happens.
- */
-async function createGeneratedAdmin(app: INestApplication): Promise<string | undefined> {
-  let password: string;
-  do password = randomBytes(18).toString('base64url');
-  while (passwordProblem(password, 'admin') !== undefined);
-  const created = await createFirstAdmin(app.get(RecordWriter), password);
-  return created ? password : undefined;
-}
-
-/**
  * Starts the API: validated configuration, the database (DATABASE_URL or the embedded PostgreSQL in
  * DATA_DIR), then HTTP. SIGTERM/SIGINT drain in-flight requests, close the pool, then stop the
- * embedded server.
+ * embedded server. The app's modules (Nest, TypeORM and the rest: the longest part of a start)
+ * load while the embedded PostgreSQL starts in its own process.
  */
+function noop(): void {}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -73,9 +54,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  let launched!: () => void;
+  const childRunning = new Promise<void>((resolve) => (launched = resolve));
+  const opening = openDatabase(config, (message) => log.info(message), launched);
+  // Its checks run first (they need this process's event loop, which the loading blocks).
+  await Promise.race([childRunning, opening.then(noop, noop)]);
+  const { createApiApp, createGeneratedAdmin, DomainError } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('./bootstrap') as typeof Bootstrap;
+
   let database;
   try {
-    database = await openDatabase(config, (message) => log.info(message));
+    database = await opening;
   } catch (error) {
     log.fatal(
       error instanceof EmbeddedDatabaseError ? error.message : { err: error },

@@ -161,6 +161,10 @@ export class AuthService implements OnApplicationBootstrap {
 /** Creates `admin` when no account exists; true when it did. Safe when replicas start together. */
 export async function createFirstAdmin(writer: RecordWriter, password: string): Promise<boolean> {
   assertAcceptablePassword(password, 'admin', 'ADMIN_PASSWORD');
+  // Every later start ends here, without spending a password hash (~0.4 s of CPU) for nothing.
+  if ((await writer.context().manager.count(UserEntity, { withDeleted: true })) > 0) {
+    return false;
+  }
   const passwordHash = await hashPassword(password);
   return writer.run(SYSTEM_ACTOR, async (tx) => {
     // One replica at a time decides; the others then see the account.

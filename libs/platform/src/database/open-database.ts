@@ -13,6 +13,8 @@ export interface DatabaseLocation {
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPostgresPort'>,
   log: (message: string) => void,
+  /** Called when the embedded server's start runs in a child process (see openEmbeddedPostgres). */
+  launched?: () => void,
 ): Promise<DatabaseLocation> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, kind: 'server', close: () => Promise.resolve() };
@@ -21,6 +23,7 @@ export async function openDatabase(
     dataDir: config.dataDir,
     port: config.embeddedPostgresPort,
     log,
+    launched,
   });
   return { url: embedded.url, kind: 'embedded', close: () => embedded.stop() };
 }

@@ -14,14 +14,21 @@ type Schema = {
  * A field the API's document does not mark nullable refuses null (400 naming it), whatever the
  * field's own validators allow: `@IsOptional()` lets null through as "not sent", which would
  * silently ignore what the client said. The document is read once, so validation and
- * documentation cannot disagree.
+ * documentation cannot disagree. Given as a function, it is built on the first request with a
+ * body rather than at start.
  */
 @Injectable()
 export class NullabilityPipe implements PipeTransform {
-  private readonly schemas: Record<string, Schema>;
+  private loaded?: Record<string, Schema>;
 
-  constructor(document: OpenAPIObject) {
-    this.schemas = document.components?.schemas ?? {};
+  constructor(private readonly document: OpenAPIObject | (() => OpenAPIObject)) {}
+
+  private get schemas(): Record<string, Schema> {
+    if (this.loaded === undefined) {
+      const document = typeof this.document === 'function' ? this.document() : this.document;
+      this.loaded = document.components?.schemas ?? {};
+    }
+    return this.loaded;
   }
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {

@@ -3,11 +3,21 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblems, GetRoute, type RouteOptions } from '@app/platform';
 import type { ReportFormat } from '../dto/report-query.dto';
-import { renderCsv } from './csv';
+import type * as Csv from './csv';
 import { contentDisposition } from './file-name';
-import { renderPdf } from './pdf';
+import type * as Pdf from './pdf';
 import type { ReportDocument } from './report-document';
-import { renderXlsx } from './xlsx';
+import type * as Xlsx from './xlsx';
+
+// The renderers load their libraries (exceljs, pdfkit and its fonts: about a third of the
+// modules the server would load, and their memory) on the first file asked for, not at start.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const renderers = {
+  csv: (): typeof Csv => require('./csv') as typeof Csv,
+  xlsx: (): typeof Xlsx => require('./xlsx') as typeof Xlsx,
+  pdf: (): typeof Pdf => require('./pdf') as typeof Pdf,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const MEDIA_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -59,10 +69,10 @@ export async function answer<T>(
   const document = toDocument(report);
   const body =
     format === 'csv'
-      ? renderCsv(document)
+      ? renderers.csv().renderCsv(document)
       : format === 'xlsx'
-        ? await renderXlsx(document)
-        : await renderPdf(document);
+        ? await renderers.xlsx().renderXlsx(document)
+        : await renderers.pdf().renderPdf(document);
   response.setHeader('Content-Type', MEDIA_TYPES[format]);
   response.setHeader(
     'Content-Disposition',

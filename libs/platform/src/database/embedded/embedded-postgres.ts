@@ -30,6 +30,11 @@ export interface EmbeddedPostgresOptions {
   /** Name of the database the app uses inside the cluster. */
   database?: string;
   log?: (message: string) => void;
+  /**
+   * Called when the slow part of the start runs in a child process (initdb creating the cluster,
+   * or the server starting), so that the caller can do its own work meanwhile.
+   */
+  launched?: () => void;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -449,6 +454,7 @@ async function initialise(
   user: PostgresUser | undefined,
   { initdb }: Binaries,
   log: (m: string) => void,
+  launched: () => void,
 ) {
   const password = randomBytes(24).toString('base64url');
   await fs.writeFile(paths.password, `${password}\n`, { mode: 0o600 });
@@ -462,7 +468,7 @@ async function initialise(
   }
   log(`Creating the embedded PostgreSQL cluster in ${paths.cluster}`);
   try {
-    await run(
+    const running = run(
       initdb,
       [
         `--pgdata=${paths.cluster}`,
@@ -477,6 +483,8 @@ async function initialise(
       ],
       user,
     );
+    launched();
+    await running;
   } catch (error) {
     await fs.rm(paths.cluster, { recursive: true, force: true });
     throw new EmbeddedDatabaseError(
@@ -540,6 +548,7 @@ async function startServer(
   { postgres }: Binaries,
   requestedPort: number | undefined,
   password: string,
+  launched: () => void,
 ): Promise<RunningServer> {
   const port = requestedPort ?? (await freePort());
   const logFd = await fs.open(paths.log, 'a');
@@ -570,6 +579,7 @@ async function startServer(
   child.on('exit', () => (exited = true));
   child.on('error', () => (exited = true));
   child.unref();
+  launched();
   const pid = child.pid;
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -579,26 +589,21 @@ async function startServer(
       throw new EmbeddedDatabaseError(`The embedded PostgreSQL could not start: ${reason}`);
     }
     if (await canConnect(url)) return { pid, port };
-    await sleep(50);
+    // It is usually up within a few tens of milliseconds: look often.
+    await sleep(10);
   }
   throw new EmbeddedDatabaseError(
     `The embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s; see ${paths.log}`,
   );
 }
 
-async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error) => {
-        // Another process of the app created it at the same moment.
-        if ((error as { code?: string }).code !== '42P04') throw error;
-      });
-    }
-  } finally {
-    await client.end();
+async function ensureDatabase(client: Client, database: string): Promise<void> {
+  const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (found.rowCount === 0) {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error) => {
+      // Another process of the app created it at the same moment.
+      if ((error as { code?: string }).code !== '42P04') throw error;
+    });
   }
 }
 
@@ -632,6 +637,7 @@ export async function openEmbeddedPostgres(
   const paths = pathsOf(options.dataDir);
   const log = options.log ?? (() => undefined);
   const database = options.database ?? 'st_tracker';
+  const launched = options.launched ?? (() => undefined);
   await checkWritable(paths.dataDir);
   const user = await postgresUser();
   const binaries = await runnableBinaries(user, log);
@@ -659,11 +665,11 @@ export async function openEmbeddedPostgres(
           `${paths.cluster} exists but holds no PostgreSQL cluster; move it away or choose another DATA_DIR`,
         );
       }
-      await initialise(paths, user, binaries, log);
+      await initialise(paths, user, binaries, log, launched);
     }
     const password = await readPassword(paths);
     try {
-      server = await startServer(paths, user, binaries, options.port, password);
+      server = await startServer(paths, user, binaries, options.port, password, launched);
       await fs.writeFile(paths.owner, `${process.pid}\n`);
       startedHere = true;
       log(`Embedded PostgreSQL started on 127.0.0.1:${server.port} (pid ${server.pid})`);
@@ -681,12 +687,18 @@ export async function openEmbeddedPostgres(
   const password = await readPassword(paths);
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}`;
   const adminUrl = `${base}/postgres`;
-  await ensureDatabase(adminUrl, database);
   // One connection held for the life of the handle: it shows this process to another one that
   // stops the server (see otherAppProcesses) even while its pool has closed its idle connections.
+  // It also makes the app's database, so a start opens one connection fewer.
   const keeper = new Client({ connectionString: adminUrl, application_name: applicationName() });
   keeper.on('error', () => undefined);
   await keeper.connect();
+  try {
+    await ensureDatabase(keeper, database);
+  } catch (error) {
+    await keeper.end().catch(() => undefined);
+    throw error;
+  }
   const running = server;
   let stopped = false;
 

@@ -1,0 +1,37 @@
+import { ensureBuilt, run } from './helpers/processes';
+
+/**
+ * What a start loads. Loading modules is most of a start's time and much of the server's memory,
+ * so the libraries only report files need (exceljs, pdfkit and its fonts) wait for the first file
+ * asked for, and what main.ts loads before starting the database stays free of Nest and TypeORM
+ * (the embedded PostgreSQL starts while they load). The reports' tests render every format.
+ */
+describe('What the built server loads at start', () => {
+  beforeAll(() => ensureBuilt(), 180_000);
+
+  const loadedPackages = async (entry: string): Promise<string[]> => {
+    const script =
+      `require(${JSON.stringify(entry)});` +
+      'const names = Object.keys(require.cache).map((f) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(f)?.[1]);' +
+      'console.log(JSON.stringify([...new Set(names.filter(Boolean))]));';
+    const result = await run(['-e', script], {});
+    expect(result.stderr).toBe('');
+    return JSON.parse(result.stdout) as string[];
+  };
+
+  it('the whole app, without the report files’ libraries', async () => {
+    const loaded = await loadedPackages('./dist/apps/api/src/bootstrap.js');
+    expect(loaded).toEqual(expect.arrayContaining(['typeorm', 'class-validator']));
+    for (const name of ['exceljs', 'pdfkit', 'fontkit', 'csv-stringify']) {
+      expect(loaded).not.toContain(name);
+    }
+  });
+
+  it('what runs before the database starts: the configuration and the database, not Nest or TypeORM', async () => {
+    const loaded = await loadedPackages('./dist/libs/platform/src/start.js');
+    expect(loaded).toContain('pg');
+    for (const name of ['typeorm', '@nestjs/core', '@nestjs/common', '@nestjs/swagger']) {
+      expect(loaded).not.toContain(name);
+    }
+  });
+});
