@@ -5,6 +5,7 @@ import { Enterprises1796099924753 } from './1796099924753-Enterprises';
 import { Projects1796099944993 } from './1796099944993-Projects';
 import { IpRegistrations1796100053790 } from './1796100053790-IpRegistrations';
 import { ReportIndexes1796103282962 } from './1796103282962-ReportIndexes';
+import { ReportTaskTally1796111986319 } from './1796111986319-ReportTaskTally';
 import { ListIndexes1796112432017 } from './1796112432017-ListIndexes';
 
 /** Every migration in the order it was written; a migration that has landed is never edited. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Projects1796099944993,
   IpRegistrations1796100053790,
   ReportIndexes1796103282962,
+  ReportTaskTally1796111986319,
   ListIndexes1796112432017,
 ];

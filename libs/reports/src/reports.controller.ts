@@ -39,7 +39,7 @@ export class ReportsController {
     kind: REPORT_UNIT,
     summary: "One district's year (or days from–to): sessions, IP, enterprises, projects, tasks",
     description:
-      'Every figure beside the list behind it (ids and names). A district dissolved in the 2025 reorganisation reports on its past years; after the reform a commune is reported the same way.',
+      'Every figure beside the list behind it (ids and names); `items=none` gives the figures only. A district dissolved in the 2025 reorganisation reports on its past years; after the reform a commune is reported the same way.',
     response: DistrictActivityReportDto,
     problems: [400, 404],
   })
@@ -48,6 +48,11 @@ export class ReportsController {
     @Query() query: DistrictActivityQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
+    if (query.format === undefined || query.format === 'json') {
+      // The JSON text as the service wrote it (the lists as PostgreSQL made them).
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      return await this.districtActivity.json(actor, query);
+    }
     return answer(
       res,
       query.format,

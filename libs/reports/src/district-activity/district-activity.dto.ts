@@ -71,8 +71,8 @@ export class SessionItemDto {
 }
 
 export class WorkingSessionsSectionDto extends WorkingSessionFiguresDto {
-  /** The sessions held (those `count` counts), by start time. */
-  @ApiProperty({ type: [SessionItemDto] })
+  /** The sessions held (those `count` counts), by start time; left out with `items=none`. */
+  @ApiProperty({ type: [SessionItemDto], required: false })
   items: SessionItemDto[];
 }
 
@@ -106,7 +106,8 @@ export class IpRegistrationItemDto {
 }
 
 export class IpRegistrationsSectionDto extends IpRegistrationFiguresDto {
-  @ApiProperty({ type: [IpRegistrationItemDto] })
+  /** The list behind the figures; left out with `items=none`. */
+  @ApiProperty({ type: [IpRegistrationItemDto], required: false })
   items: IpRegistrationItemDto[];
 }
 
@@ -141,7 +142,8 @@ export class EnterpriseItemDto {
 }
 
 export class EnterprisesSectionDto extends EnterpriseFiguresDto {
-  @ApiProperty({ type: [EnterpriseItemDto] })
+  /** The list behind the figures; left out with `items=none`. */
+  @ApiProperty({ type: [EnterpriseItemDto], required: false })
   items: EnterpriseItemDto[];
 }
 
@@ -165,7 +167,8 @@ export class SupportNeedItemDto {
 }
 
 export class SupportNeedsSectionDto extends SupportNeedFiguresDto {
-  @ApiProperty({ type: [SupportNeedItemDto] })
+  /** The list behind the figures; left out with `items=none`. */
+  @ApiProperty({ type: [SupportNeedItemDto], required: false })
   items: SupportNeedItemDto[];
 }
 
@@ -226,7 +229,8 @@ export class ProjectsSectionDto extends ProjectFiguresDto {
   /** Indicators of those projects. */
   @ApiProperty({ example: 0 })
   indicators: number;
-  @ApiProperty({ type: [ProjectItemDto] })
+  /** The list behind the figures; left out with `items=none`. */
+  @ApiProperty({ type: [ProjectItemDto], required: false })
   items: ProjectItemDto[];
 }
 
@@ -286,7 +290,8 @@ export class TasksSectionDto extends TaskFiguresDto {
   /** The same figures per lead unit (the PDF charts their on-time rates). */
   @ApiProperty({ type: [LeadTaskFiguresDto] })
   byLead: LeadTaskFiguresDto[];
-  @ApiProperty({ type: [TaskItemDto] })
+  /** The list behind the figures; left out with `items=none`. */
+  @ApiProperty({ type: [TaskItemDto], required: false })
   items: TaskItemDto[];
 }
 

@@ -42,7 +42,20 @@ export class ReportPeriodQueryDto extends ReportFormatQueryDto {
   to?: string;
 }
 
+export const REPORT_ITEMS = ['all', 'none'] as const;
+export type ReportItems = (typeof REPORT_ITEMS)[number];
+
 export class DistrictActivityQueryDto extends ReportPeriodQueryDto {
+  /**
+   * `all` (default): every figure with the list behind it. `none`: the figures only (byLead
+   * included), without the sections' `items`: a few kilobytes instead of megabytes for a busy
+   * district. JSON only; the files always carry the lists.
+   */
+  @ApiPropertyOptional({ enum: REPORT_ITEMS, default: 'all' })
+  @IsOptional()
+  @IsIn(REPORT_ITEMS)
+  items?: ReportItems;
+
   /**
    * The district (before the July 2025 reform) or commune (after it): a unit directly under a
    * province. A dissolved district reports on its past years.

@@ -12,17 +12,22 @@ import {
   enterprisesStatement,
   ipStatement,
   projectsStatement,
+  listed,
   type SectionInput,
   sessionsStatement,
   type Statement,
   supportNeedsStatement,
   tasksStatement,
+  taskTallyStatement,
 } from './sections';
 
 /** One line of a section's result: its row (null: the totals) and its columns as SQL named them. */
 export type SectionLine = { row_id: string | null } & Record<string, unknown>;
 
-/** Each section's lines: six statements, one after the other on the caller's connection. */
+/**
+ * Each section's lines: six statements, one after the other on the caller's connection. The task
+ * figures of a reporting year come from the tally, unless the tasks are listed.
+ */
 export interface SectionLines {
   sessions: SectionLine[];
   tasks: SectionLine[];
@@ -39,7 +44,11 @@ export async function runSections(
   const run = ({ sql, values }: Statement) => manager.query<SectionLine[]>(sql, values);
   return {
     sessions: await run(sessionsStatement(input)),
-    tasks: await run(tasksStatement(input)),
+    tasks: await run(
+      input.period.year !== null && !listed(input)
+        ? taskTallyStatement(input)
+        : tasksStatement(input),
+    ),
     ip: await run(ipStatement(input)),
     enterprises: await run(enterprisesStatement(input)),
     needs: await run(supportNeedsStatement(input)),
@@ -148,7 +157,7 @@ export function headlineFigures(lines: SectionLines, rowId: string | null): Head
   };
 }
 
-/** The items of a district report's section (json_agg), or none. */
-export function itemsOf<T>(line: SectionLine | undefined): T[] {
-  return (line?.items as T[] | undefined) ?? [];
+/** The items of a district report's section: the JSON text SQL made (json_agg), or none. */
+export function itemsText(line: SectionLine | undefined): string {
+  return (line?.items as string | undefined) ?? '[]';
 }

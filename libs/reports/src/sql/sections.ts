@@ -20,8 +20,15 @@ export interface SectionInput {
   rowIds: string[];
   period: ReportPeriod;
   today: string;
-  /** The district report: the lists behind the figures, and no totals line. */
+  /** The district report: one row, no totals line, the tasks per lead unit, and the lists. */
   withItems: boolean;
+  /** The district report without the lists behind the figures (`items=none`). */
+  figuresOnly?: boolean;
+}
+
+/** Whether the statement adds the list behind the figures (`items`, as JSON text). */
+export function listed(input: SectionInput): boolean {
+  return input.withItems && input.figuresOnly !== true;
 }
 
 function mapCte(p: SqlParams, input: SectionInput): string {
@@ -54,7 +61,7 @@ const HELD = `s.status IN ('held', 'closed')`;
 
 export function sessionsStatement(input: SectionInput): Statement {
   const p = new SqlParams();
-  const items = input.withItems
+  const items = listed(input)
     ? `, coalesce(json_agg(json_build_object(
           'id', s.id, 'title', s.title, 'kind', s.kind, 'status', s.status,
           'startsAt', ${vietnamInstantSql('s.starts_at')},
@@ -62,9 +69,9 @@ export function sessionsStatement(input: SectionInput): Statement {
           'delegationHead', CASE WHEN h.id IS NULL THEN NULL ELSE json_build_object(
             'personId', h.person_id, 'organisationId', h.organisation_id,
             'name', coalesce(hp.full_name, ho.name), 'position', hp.position) END
-        ) ORDER BY s.starts_at, s.id) FILTER (WHERE ${HELD}), '[]') AS items`
+        ) ORDER BY s.starts_at, s.id) FILTER (WHERE ${HELD}), '[]')::text AS items`
     : '';
-  const joins = input.withItems
+  const joins = listed(input)
     ? `JOIN admin_unit hu ON hu.id = s.host_admin_unit_id
        LEFT JOIN session_participant h
               ON h.session_id = s.id AND h.role = 'delegation_head' AND h.deleted_at IS NULL
@@ -89,7 +96,7 @@ export function sessionsStatement(input: SectionInput): Statement {
 export function tasksStatement(input: SectionInput): Statement {
   const p = new SqlParams();
   const today = p.add(input.today, 'date');
-  const items = input.withItems
+  const items = listed(input)
     ? `, coalesce(json_agg(json_build_object(
           'id', f.id, 'title', f.title, 'status', f.status,
           'leadOrganisation', json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name),
@@ -100,7 +107,7 @@ export function tasksStatement(input: SectionInput): Statement {
           'onTime', CASE WHEN f.status = 'done' THEN f.on_time END,
           'daysLate', CASE WHEN f.status = 'done' AND NOT f.on_time THEN f.completed_on - f.due_date
                            WHEN f.overdue THEN ${today} - f.due_date END
-        ) ORDER BY f.due_date NULLS LAST, f.title, f.id), '[]') AS items`
+        ) ORDER BY f.due_date NULLS LAST, f.title, f.id), '[]')::text AS items`
     : '';
   // Per lead unit (the PDF's chart), aggregated in SQL too.
   const byLead = input.withItems
@@ -117,7 +124,7 @@ export function tasksStatement(input: SectionInput): Statement {
                   FROM f f2 WHERE f2.row_id = f.row_id GROUP BY f2.lead_organisation_id) b
           JOIN organisation bo ON bo.id = b.lead_organisation_id) AS by_lead`
     : '';
-  const joins = input.withItems ? `JOIN organisation o ON o.id = f.lead_organisation_id` : '';
+  const joins = listed(input) ? `JOIN organisation o ON o.id = f.lead_organisation_id` : '';
   const sql = `WITH ${mapCte(p, input)}, ${sessionsCte(p, input)},
     t AS (
       SELECT t.id, t.title, t.status, t.due_date, t.lead_organisation_id,
@@ -147,6 +154,46 @@ export function tasksStatement(input: SectionInput): Statement {
   return { sql, values: p.values };
 }
 
+/**
+ * The same task figures for a reporting year, from `reporting.task_tally` (kept by triggers in
+ * the writes' transactions, migration ReportTaskTally): counts per host unit, year, lead unit
+ * and kind, open tasks by due date so that overdue is read for any today. The lists need the
+ * tasks themselves (`tasksStatement`).
+ */
+export function taskTallyStatement(input: SectionInput): Statement {
+  if (input.period.year === null) throw new Error('the task tally serves reporting years only');
+  const p = new SqlParams();
+  const today = p.add(input.today, 'date');
+  const figures = (k: string) => `coalesce(sum(${k}.n), 0)::int AS assigned,
+           coalesce(sum(${k}.n) FILTER (WHERE ${k}.kind IN ('done_on_time', 'done_late')), 0)::int AS done,
+           coalesce(sum(${k}.n) FILTER (WHERE ${k}.kind = 'done_on_time'), 0)::int AS done_on_time,
+           coalesce(sum(${k}.n) FILTER (WHERE ${k}.kind = 'done_late'), 0)::int AS done_late,
+           coalesce(sum(${k}.n) FILTER (WHERE ${k}.kind = 'open' AND ${k}.due_date < ${today}), 0)::int AS overdue,
+           coalesce(sum(${k}.n) FILTER (WHERE ${k}.kind = 'open'), 0)::int AS open,
+           coalesce(sum(${k}.n) FILTER (WHERE ${k}.kind = 'cancelled'), 0)::int AS cancelled,
+           (coalesce(sum(${k}.n) FILTER (WHERE ${k}.kind = 'done_on_time'), 0))::float8
+             / nullif(sum(${k}.n) FILTER (WHERE ${k}.kind IN ('done_on_time', 'done_late')), 0) AS on_time_rate`;
+  const byLead = input.withItems
+    ? `, (SELECT coalesce(json_agg(json_build_object(
+            'leadOrganisation', json_build_object('id', bo.id, 'name', bo.name, 'shortName', bo.short_name),
+            'assigned', b.assigned, 'done', b.done, 'doneOnTime', b.done_on_time,
+            'overdue', b.overdue, 'onTimeRate', b.on_time_rate) ORDER BY bo.name, bo.id), '[]')
+          FROM (SELECT k2.lead_organisation_id, ${figures('k2')}
+                  FROM k k2 WHERE k2.row_id = k.row_id GROUP BY k2.lead_organisation_id) b
+          JOIN organisation bo ON bo.id = b.lead_organisation_id) AS by_lead`
+    : '';
+  const sql = `WITH ${mapCte(p, input)},
+    k AS MATERIALIZED (
+      SELECT m.row_id, c.lead_organisation_id, c.kind, c.due_date, c.n
+        FROM m JOIN reporting.task_tally c
+          ON c.host_admin_unit_id = m.unit_id AND c.reporting_year = ${p.add(input.period.year, 'int')}
+       WHERE c.n <> 0)
+    SELECT k.row_id, ${figures('k')} ${byLead}
+      FROM k
+     ${groupBy(input, 'k.row_id')}`;
+  return { sql, values: p.values };
+}
+
 /** A live lifecycle event on alias `alias`: not a void, not voided. */
 function liveEvent(alias: string): string {
   return `${alias}.type <> 'voided' AND ${alias}.deleted_at IS NULL
@@ -169,16 +216,16 @@ export function ipStatement(input: SectionInput): Statement {
   const from = p.add(period.from, 'date');
   const to = p.add(period.to, 'date');
   const asOf = p.add(period.asOf, 'date');
-  const items = input.withItems
+  const items = listed(input)
     ? `, coalesce(json_agg(json_build_object(
           'id', a.id, 'name', a.name, 'kind', a.kind, 'status', a.status_at, 'currentStatus', a.status,
           'adminUnit', json_build_object('id', u.id, 'name', u.name),
           'supportYear', a.support_year, 'applicationNumber', a.application_number,
           'filingDate', a.filing_date, 'certificateNumber', a.certificate_number,
           'grantDate', a.grant_date, 'grantedInPeriod', a.granted_in_period
-        ) ORDER BY a.name, a.id), '[]') AS items`
+        ) ORDER BY a.name, a.id), '[]')::text AS items`
     : '';
-  const joins = input.withItems ? `JOIN admin_unit u ON u.id = a.admin_unit_id` : '';
+  const joins = listed(input) ? `JOIN admin_unit u ON u.id = a.admin_unit_id` : '';
   const sql = `WITH ${mapCte(p, input)},
     r AS (
       SELECT r.id, r.name, r.kind, r.status, r.admin_unit_id, r.support_year,
@@ -224,18 +271,18 @@ export function enterprisesStatement(input: SectionInput): Statement {
   const p = new SqlParams();
   const { period } = input;
   const asOf = p.add(period.asOf, 'date');
-  const certificates = input.withItems
+  const certificates = listed(input)
     ? `, json_agg(json_build_object(
           'id', c.id, 'certificateNumber', c.certificate_number, 'issuedOn', c.issued_on,
           'endedOn', c.ended_on, 'status', c.status) ORDER BY c.issued_on, c.id) AS certificates`
     : '';
-  const items = input.withItems
+  const items = listed(input)
     ? `, coalesce(json_agg(json_build_object(
           'id', e.id, 'name', e.name, 'adminUnit', json_build_object('id', u.id, 'name', u.name),
           'certifiedAtEnd', k.at_end, 'certificates', k.certificates
-        ) ORDER BY e.name, e.id), '[]') AS items`
+        ) ORDER BY e.name, e.id), '[]')::text AS items`
     : '';
-  const joins = input.withItems
+  const joins = listed(input)
     ? `JOIN enterprise e ON e.id = k.enterprise_id JOIN admin_unit u ON u.id = e.admin_unit_id`
     : '';
   const sql = `WITH ${mapCte(p, input)}, ${enterprisesCte()},
@@ -265,12 +312,12 @@ export function supportNeedsStatement(input: SectionInput): Statement {
   const p = new SqlParams();
   const { period } = input;
   const asOf = p.add(period.asOf, 'date');
-  const items = input.withItems
+  const items = listed(input)
     ? `, coalesce(json_agg(json_build_object(
           'id', n.id, 'enterprise', json_build_object('id', n.enterprise_id, 'name', n.enterprise_name),
           'category', n.category, 'description', n.description, 'reportedOn', n.reported_on,
           'status', n.status_at, 'currentStatus', n.status
-        ) ORDER BY n.reported_on, n.enterprise_name, n.id), '[]') AS items`
+        ) ORDER BY n.reported_on, n.enterprise_name, n.id), '[]')::text AS items`
     : '';
   const sql = `WITH ${mapCte(p, input)}, ${enterprisesCte()},
     n AS (
@@ -310,24 +357,28 @@ export function projectsStatement(input: SectionInput): Statement {
       .join(', ')})`;
   const indicators = input.withItems
     ? `, ind AS (
-        SELECT i.project_id, count(*)::int AS n,
-               json_agg(json_build_object('id', i.id, 'name', i.name, 'unit', i.unit,
+        SELECT i.project_id, count(*)::int AS n
+               ${
+                 listed(input)
+                   ? `, json_agg(json_build_object('id', i.id, 'name', i.name, 'unit', i.unit,
                  'target', i.target, 'actual', i.actual, 'measuredOn', i.measured_on)
-                 ORDER BY i.name, i.id) AS list
+                 ORDER BY i.name, i.id) AS list`
+                   : ''
+               }
           FROM project_indicator i
          WHERE i.project_id IN (SELECT id FROM q) AND i.deleted_at IS NULL
          GROUP BY i.project_id)`
     : '';
-  const items = input.withItems
-    ? `, coalesce(sum(ind.n), 0)::int AS indicators,
-       coalesce(json_agg(json_build_object(
+  const indicatorCount = input.withItems ? `, coalesce(sum(ind.n), 0)::int AS indicators` : '';
+  const items = listed(input)
+    ? `, coalesce(json_agg(json_build_object(
           'id', q.id, 'title', q.title, 'kind', q.kind, 'status', q.status,
           'programme', CASE WHEN q.programme_id IS NULL THEN NULL ELSE json_build_object(
             'id', q.programme_id, 'code', q.programme_code, 'name', q.programme_name) END,
           'dated', q.dated, 'start', q.start_on, 'end', q.end_on,
           'participants', coalesce(pp.participants, 0), 'participantsSelected', coalesce(pp.selected, 0),
           'indicators', coalesce(ind.list, '[]'::json)
-        ) ORDER BY q.title, q.id), '[]') AS items`
+        ) ORDER BY q.title, q.id), '[]')::text AS items`
     : '';
   const joins = input.withItems ? `LEFT JOIN ind ON ind.project_id = q.id` : '';
   const sql = `WITH ${mapCte(p, input)},
@@ -355,13 +406,20 @@ export function projectsStatement(input: SectionInput): Statement {
                  THEN g.start_year <= extract(year FROM ${to}) AND g.end_year >= extract(year FROM ${from})
                ELSE pr.status NOT IN ('completed', 'cancelled')
              END),
+    -- The participants of those projects counted per unit first (an index-only scan), then
+    -- placed in rows: joined the other way round, PostgreSQL probed the participants once per
+    -- (project, unit of its row).
+    pu AS (
+      SELECT x.project_id, x.admin_unit_id, count(*) AS n,
+             count(*) FILTER (WHERE x.status = 'selected') AS selected
+        FROM project_participant x
+       WHERE x.project_id IN (SELECT id FROM q) AND x.deleted_at IS NULL
+       GROUP BY x.project_id, x.admin_unit_id),
     pp AS (
-      SELECT x.project_id, m.row_id, count(*)::int AS participants,
-             count(*) FILTER (WHERE x.status = 'selected')::int AS selected
-        FROM q JOIN project_participant x ON x.project_id = q.id
-        JOIN m ON m.unit_id = x.admin_unit_id AND m.row_id = q.row_id
-       WHERE x.deleted_at IS NULL
-       GROUP BY x.project_id, m.row_id)
+      SELECT pu.project_id, m.row_id, sum(pu.n)::int AS participants,
+             sum(pu.selected)::int AS selected
+        FROM pu JOIN m ON m.unit_id = pu.admin_unit_id
+       GROUP BY pu.project_id, m.row_id)
     ${indicators}
     SELECT q.row_id,
            count(DISTINCT q.id)::int AS total,
@@ -369,7 +427,7 @@ export function projectsStatement(input: SectionInput): Statement {
            ${distinctBy('q.status', PROJECT_STATUSES)} AS by_status,
            coalesce(sum(pp.selected), 0)::int AS participants_selected,
            coalesce(sum(pp.participants), 0)::int AS participants
-           ${items}
+           ${indicatorCount} ${items}
       FROM q LEFT JOIN pp ON pp.project_id = q.id AND pp.row_id = q.row_id ${joins}
      ${groupBy(input, 'q.row_id')}`;
   return { sql, values: p.values };
