@@ -27,10 +27,11 @@ const { copyTables } = require('./generate/copy');
 const schema = require('./generate/schema');
 const data = require('./generate/data');
 
+const { OFFICER_DISTRICT } = data;
+
 const DATA_DIR = path.join(__dirname, '.data');
 const MANIFEST = path.join(DATA_DIR, 'manifest.json');
-/** The district the bench's district officer answers for (quận Bình Thủy), and the report's year. */
-const OFFICER_DISTRICT = '918';
+/** The report's year; the district is the bench's district officer's (quận Bình Thủy). */
 const REPORT_YEAR = 2024;
 
 /** Session settings of every loading connection: a bulk load on a database made to be thrown away. */

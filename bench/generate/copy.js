@@ -55,7 +55,10 @@ function instant(ms) {
   return `${dateText(n)} ${TWO[h]}:${TWO[m]}:${TWO[rest - m * 60]}+07`;
 }
 
-/** One table's COPY on a connection of its own. */
+/**
+ * One table's COPY on a connection of its own, opened once the table has a chunk to send (a small
+ * table is sent whole when the load ends, so a small load holds few connections).
+ */
 class TableCopy {
   constructor(url, table, columns, settings) {
     this.url = url;
@@ -88,7 +91,10 @@ class TableCopy {
     for (let i = 1; i < values.length; i++) line += `\t${field(values[i])}`;
     this.buffer += `${line}\n`;
     this.rows++;
-    if (this.buffer.length >= CHUNK) this.flush();
+    if (this.buffer.length >= CHUNK) {
+      if (this.stream) this.flush();
+      else this.opening ??= this.open();
+    }
   }
 
   flush() {
@@ -97,8 +103,14 @@ class TableCopy {
     this.buffer = '';
   }
 
-  /** Resolves once the server has taken what was sent, when it was behind. */
+  /** Resolves once the server has taken what was sent, when it was behind (or not yet connected). */
   settle() {
+    if (this.opening && !this.stream) {
+      return this.opening.then(() => {
+        this.flush();
+        return this.settle();
+      });
+    }
     if (!this.behind) return undefined;
     this.behind = false;
     return Promise.race([
@@ -109,6 +121,7 @@ class TableCopy {
 
   /** Sends the rest, waits for the server to take it all, commits; returns the seconds it took. */
   async close() {
+    if (!this.stream) await (this.opening ??= this.open());
     this.flush();
     await this.settle();
     await Promise.race([
@@ -155,13 +168,20 @@ async function copyTables(url, settings, specs, produce) {
   });
   try {
     for (const [name, columns] of Object.entries(specs)) {
-      tables[name] = await new TableCopy(url, name, columns, settings).open();
+      tables[name] = new TableCopy(url, name, columns, settings);
     }
     await produce(tables);
+    // The tables being sent finish together; the small ones then go one after another.
     const seconds = {};
+    const entries = Object.entries(tables);
     await Promise.all(
-      Object.entries(tables).map(async ([name, copy]) => (seconds[name] = await copy.close())),
+      entries
+        .filter(([, copy]) => copy.stream)
+        .map(async ([name, copy]) => (seconds[name] = await copy.close())),
     );
+    for (const [name, copy] of entries.filter(([, c]) => !c.stream)) {
+      seconds[name] = await copy.close();
+    }
     return Object.fromEntries(
       Object.entries(tables).map(([name, copy]) => [
         name,

@@ -47,6 +47,8 @@ const at = (n, minutes) => n * DAY_MS + minutes * 60_000 - 7 * 3_600_000;
 const dayOfInstant = (ms) => Math.floor((ms + 7 * 3_600_000) / DAY_MS);
 const yearOf = (n) => Number(date(n).slice(0, 4));
 
+/** The district the bench's district officer answers for (quận Bình Thủy). */
+const OFFICER_DISTRICT = '918';
 const START = day('2016-01-04');
 /** The last day of the generated history: nothing happens after it. */
 const END = day('2025-12-31');
@@ -553,6 +555,17 @@ function planRegistry(seed, scale, units) {
   };
 }
 
+/**
+ * The district of record `n`: the first of each kind lies in the officer's district, so that
+ * even the smoke scale has samples there; then by weight.
+ */
+function districtOf(random, weights, n) {
+  const district = random.weighted(weights);
+  return n === 0
+    ? (weights.find(([, d]) => d.code === OFFICER_DISTRICT)?.[1] ?? district)
+    : district;
+}
+
 /** District weights: the city's core districts hold more of the activity. */
 function districtWeights(districts) {
   const extra = { 916: 1.8, 918: 1.3, 919: 1.2 };
@@ -663,7 +676,7 @@ async function writeIp(tables, audit, seed, scale, registry, actors) {
   ];
   const ORDER = ['filed', 'formality_accepted', 'published', 'granted'];
   for (let n = 0; n < scale.ipRegistrations; n++) {
-    const district = random.weighted(weights);
+    const district = districtOf(random, weights, n);
     const commune = random.chance(0.75) ? random.pick(district.communes) : null;
     const unit = commune ?? district;
     const kind = random.weighted(KINDS);
@@ -825,7 +838,7 @@ async function writeEnterprises(tables, audit, seed, scale, registry, actors) {
   let sequence = 1000;
   let certificates = 0;
   for (let n = 0; n < scale.enterprises; n++) {
-    const district = random.weighted(weights);
+    const district = districtOf(random, weights, n);
     const commune = random.chance(0.85) ? random.pick(district.communes) : null;
     const unit = commune ?? district;
     const [legalForm, prefix] = random.weighted(FORMS);
@@ -1027,7 +1040,7 @@ async function writeProjects(tables, audit, seed, scale, registry, actors) {
   for (let n = 0; n < scale.projects; n++) {
     const id = ids.uuid();
     const kind = random.weighted(KINDS);
-    const district = random.weighted(weights);
+    const district = districtOf(random, weights, n);
     const shape = random.weighted([
       [75, 'ward'],
       [15, 'district'],
@@ -1056,23 +1069,27 @@ async function writeProjects(tables, audit, seed, scale, registry, actors) {
     const plannedStart = START + random.int(0, OLD_UNITS_END - START);
     const plannedEnd = day(addMonths(date(plannedStart), random.int(6, 36)));
     const old = plannedEnd < day('2025-01-01');
-    const status = random.weighted(
-      old
-        ? [
-            [75, 'completed'],
-            [7, 'cancelled'],
-            [10, 'in_progress'],
-            [4, 'approved'],
-            [4, 'proposed'],
-          ]
-        : [
-            [10, 'completed'],
-            [5, 'cancelled'],
-            [45, 'in_progress'],
-            [20, 'approved'],
-            [20, 'proposed'],
-          ],
-    );
+    // The first stays writable, for the samples.
+    const status =
+      n === 0
+        ? 'in_progress'
+        : random.weighted(
+            old
+              ? [
+                  [75, 'completed'],
+                  [7, 'cancelled'],
+                  [10, 'in_progress'],
+                  [4, 'approved'],
+                  [4, 'proposed'],
+                ]
+              : [
+                  [10, 'completed'],
+                  [5, 'cancelled'],
+                  [45, 'in_progress'],
+                  [20, 'approved'],
+                  [20, 'proposed'],
+                ],
+          );
     const createdDay = plannedStart - random.int(60, 180);
     const createdMs = at(createdDay, 9 * 60);
     const programme = random.chance(0.6)
@@ -1237,20 +1254,23 @@ async function writeSessions(tables, audit, seed, scale, registry, actors) {
   const sessions = new Array(scale.sessions);
   for (let i = 0; i < scale.sessions; i++) {
     const d = START + Math.floor((i * (END - START + 1)) / scale.sessions);
-    const district = plan.weighted(weights);
+    const district = districtOf(plan, weights, scale.sessions - 1 - i);
     const late = d >= day('2025-11-15');
-    const status = late
-      ? plan.weighted([
-          [40, 'planned'],
-          [40, 'held'],
-          [15, 'closed'],
-          [5, 'cancelled'],
-        ])
-      : plan.weighted([
-          [90, 'closed'],
-          [7, 'held'],
-          [3, 'cancelled'],
-        ]);
+    const status =
+      i === scale.sessions - 1
+        ? 'held'
+        : late
+          ? plan.weighted([
+              [40, 'planned'],
+              [40, 'held'],
+              [15, 'closed'],
+              [5, 'cancelled'],
+            ])
+          : plan.weighted([
+              [90, 'closed'],
+              [7, 'held'],
+              [3, 'cancelled'],
+            ]);
     sessions[i] = { day: d, district, status };
   }
   const held = sessions.filter((s) => s.status === 'held' || s.status === 'closed');
@@ -1556,6 +1576,7 @@ function writeTask(tables, audit, random, ids, registry, actors, s) {
 }
 
 module.exports = {
+  OFFICER_DISTRICT,
   SCALES,
   TABLES,
   END,
