@@ -32,56 +32,36 @@ const SAMPLES = {
  * `change(n)` a PATCH that really changes something (a no-op PATCH writes nothing).
  */
 function writers(m) {
-  const district = m.accounts.districtOfficer.adminUnitId;
-  const year = m.report.year;
+  const made = m.samples.create;
+  // The generator's create bodies pass as their role; each new record gets its own name.
+  const body = (kind, field) => (n) => ({
+    ...made[kind].body,
+    [field]: `${made[kind].body[field]} ${n}`,
+  });
   return {
     tasks: {
-      role: 'departmentStaff',
-      create: (n) => ({
-        title: `Báo cáo tiến độ mô hình số ${n}`,
-        leadOrganisationId: m.samples.leadOrganisationId,
-        dueDate: `${year + 1}-06-30`,
-      }),
+      role: made.task.role,
+      create: body('task', 'title'),
       change: (n) => ({ description: `Bổ sung số liệu lần ${n}` }),
     },
     'working-sessions': {
-      role: 'departmentStaff',
-      create: (n) => ({
-        kind: 'working_visit',
-        title: `Làm việc với phòng Kinh tế, lần ${n}`,
-        startsAt: `${year}-10-15T08:00:00+07:00`,
-        hostAdminUnitId: district,
-        reportingYear: year,
-      }),
+      role: made.workingSession.role,
+      create: body('workingSession', 'title'),
       change: (n) => ({ summary: `Tóm tắt buổi làm việc, bản ${n}` }),
     },
     'ip-registrations': {
-      role: 'districtOfficer',
-      create: (n) => ({
-        kind: 'collective_mark',
-        name: `Gạo thơm Cờ Đỏ ${n}`,
-        product: 'Gạo',
-        niceClasses: [30],
-        adminUnitId: district,
-      }),
+      role: made.ipRegistration.role,
+      create: body('ipRegistration', 'name'),
       change: (n) => ({ notes: `Đã bổ sung hồ sơ lần ${n}` }),
     },
     enterprises: {
-      role: 'districtOfficer',
-      create: (n) => ({
-        name: `Công ty TNHH Nông sản Sạch Tây Đô ${n}`,
-        legalForm: 'llc',
-        adminUnitId: district,
-      }),
+      role: made.enterprise.role,
+      create: body('enterprise', 'name'),
       change: (n) => ({ address: `Số ${n}, đường Võ Văn Kiệt` }),
     },
     projects: {
-      role: 'districtOfficer',
-      create: (n) => ({
-        kind: 'agricultural_model',
-        title: `Mô hình trồng nấm rơm số ${n}`,
-        adminUnitIds: [district],
-      }),
+      role: made.project.role,
+      create: body('project', 'title'),
       change: (n) => ({ description: `Điều chỉnh nội dung lần ${n}` }),
     },
   };
@@ -218,7 +198,7 @@ async function cannon({ base, token, connections, durationS, amount, timeoutS = 
   const instance = autocannon({
     url: base,
     connections,
-    ...(amount ? { amount } : { duration: durationS }),
+    ...(amount ? { amount: Math.max(amount, connections) } : { duration: durationS }),
     timeout: timeoutS,
     headers: token ? { authorization: `Bearer ${token}` } : {},
     requests: [
@@ -322,7 +302,7 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
       for (const connections of concurrency) {
         const scenario = { resource: 'bare tasks', op, role: '-', request };
         const base = `http://127.0.0.1:${bare.port}`;
-        await cannon({ base, connections, durationS: warmupS, amount: amount && 5, scenario });
+        if (!amount) await cannon({ base, connections, durationS: warmupS, scenario });
         const run = await cannon({ base, connections, durationS, amount, scenario });
         rows.push({ name: `bare: task ${op}`, op, role: '-', bare: op, connections, ...run });
         log(`bare task ${op} c=${connections}: ${run.requestsPerS} req/s, p95 ${run.p95Ms} ms`);
@@ -345,15 +325,8 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
       scenario.reset?.();
       const timeoutS = scenario.timeoutS;
       const base = server.base;
-      await cannon({
-        base,
-        token,
-        connections,
-        durationS: warmupS,
-        amount: amount && 5,
-        timeoutS,
-        scenario,
-      });
+      if (!amount)
+        await cannon({ base, token, connections, durationS: warmupS, timeoutS, scenario });
       scenario.reset?.();
       const run = await cannon({ base, token, connections, durationS, amount, timeoutS, scenario });
       const row = {

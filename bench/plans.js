@@ -56,9 +56,11 @@ function requestsFor(m, openapi) {
       const value = filterValue(param.name, param.schema ?? {}, m);
       if (value === undefined) continue;
       const query = `${param.name}=${encodeURIComponent(value)}`;
+      // "My" tasks belong to an account bound to an organisation: the unit's staff.
+      const role = ['mine', 'myRole'].includes(param.name) ? 'unitStaff' : 'leadership';
       requests.push({
         name: `${listPath}?${query}`,
-        role: 'leadership',
+        role,
         path: `${listPath}?${query}&pageSize=20`,
       });
     }
@@ -145,7 +147,7 @@ async function checkPlans({ database, manifest }) {
     server = await startApi({ DATABASE_URL: database.url });
     const openapi = await (await fetch(`${server.base}/docs-json`)).json();
     const tokens = {};
-    for (const role of ['leadership', 'districtOfficer']) {
+    for (const role of ['leadership', 'districtOfficer', 'unitStaff']) {
       tokens[role] = await signIn(server.base, manifest.accounts[role]);
     }
     for (const request of requestsFor(manifest, openapi)) {

@@ -326,7 +326,7 @@ async function load(flags, { smoke = false, database: given, manifest: givenMani
     if (!skip.has('load')) {
       const server = await startApi({ DATABASE_URL: database.url, DATA_DIR: null });
       try {
-        const concurrency = String(flags.concurrency ?? (smoke ? '1,10' : '1,10,50'))
+        const concurrency = String(flags.concurrency ?? (smoke ? '10' : '1,10,50'))
           .split(',')
           .map(Number);
         results.load = await require('./load').runLoad({
@@ -377,18 +377,26 @@ async function load(flags, { smoke = false, database: given, manifest: givenMani
 
 async function smoke(flags) {
   const generate = require('./generate');
+  const platform = require(
+    path.join(__dirname, '..', 'dist', 'libs', 'platform', 'src', 'index.js'),
+  );
   const started = Date.now();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-bench-smoke-'));
   await fs.chmod(dataDir, 0o755); // as root, the embedded server runs as `postgres`
   try {
-    const database = await generate.openBenchDatabase({ fresh: true, dataDir, smoke: true });
-    const manifest = await generate.generate({
-      url: database.url,
-      seed: Number(flags.seed ?? 1),
-      scale: 'smoke',
-      log,
-      write: false,
-    });
+    const handle = await platform.openEmbeddedPostgres({ dataDir, database: 'st_bench' });
+    const database = { kind: 'embedded', url: handle.url, dataDir, close: () => handle.stop() };
+    let manifest;
+    try {
+      manifest = await generate.prepare(database, {
+        scale: 'smoke',
+        seed: Number(flags.seed ?? 1),
+        out: path.join(dataDir, 'manifest.json'),
+      });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
     await load(flags, { smoke: true, database, manifest });
     log(`Smoke run: ${seconds(Date.now() - started)} s`);
   } finally {
