@@ -37,6 +37,9 @@ const REPORT_YEAR = 2024;
 /** Session settings of every loading connection: a bulk load on a database made to be thrown away. */
 const SETTINGS = [
   'SET synchronous_commit = off',
+  // No triggers while loading (the report tally's would lock sessions against the tasks' stream);
+  // the tally is recounted once at the end. Needs a superuser, as the rebuild of keys does.
+  'SET session_replication_role = replica',
   "SET maintenance_work_mem = '512MB'",
   "SET work_mem = '64MB'",
   'SET max_parallel_maintenance_workers = 1',
