@@ -150,6 +150,17 @@ function scenarios(m) {
       op: 'patch',
       role: w.role,
       connectionsNeeded: (c) => targets().length >= c,
+      // A run cut at its end leaves PATCHes the server applied but whose answer nobody read:
+      // read the current ETags again before the next run.
+      refresh: async (base, token, connections) => {
+        for (const record of targets().slice(0, connections)) {
+          const res = await fetch(`${base}/api/v1/${resource}/${record.id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          await res.arrayBuffer();
+          if (res.status === 200) record.etag = res.headers.get('etag');
+        }
+      },
       reset: () => (counter.next = 0),
       request: (context, i) => {
         const record = targets()[slotOf(context, counter) % targets().length];
@@ -243,6 +254,13 @@ function round(ms) {
 /** Sends a scenario's first request once and checks the answer, so a broken scenario stops early. */
 async function preflight(base, token, scenario) {
   const spec = scenario.request({ slot: 0 }, 0);
+  // The previous run's last requests may still hold the pool: wait for /health/ready first.
+  for (let waited = 0; waited < 120; waited++) {
+    const ready = await fetch(`${base}/health/ready`).catch(() => undefined);
+    if (ready) await ready.arrayBuffer();
+    if (ready?.status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   const res = await fetch(`${base}${spec.path}`, {
     method: spec.method,
     headers: { authorization: `Bearer ${token}`, ...spec.headers },
@@ -328,7 +346,18 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
       if (!amount)
         await cannon({ base, token, connections, durationS: warmupS, timeoutS, scenario });
       scenario.reset?.();
-      const run = await cannon({ base, token, connections, durationS, amount, timeoutS, scenario });
+      await scenario.refresh?.(base, token, connections);
+      // A report takes seconds under load: measure it long enough to see answers.
+      const runS = durationS && scenario.op === 'report' ? Math.max(durationS, 15) : durationS;
+      const run = await cannon({
+        base,
+        token,
+        connections,
+        durationS: runS,
+        amount,
+        timeoutS,
+        scenario,
+      });
       const row = {
         name,
         op: scenario.op,
