@@ -17,8 +17,7 @@ const path = require('node:path');
 const { Client } = require('pg');
 const { DataSource } = require('typeorm');
 
-const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+const { ROOT, DIST, table } = require('./lib');
 const platform = require(path.join(DIST, 'libs', 'platform', 'src', 'index.js'));
 const registryLib = require(path.join(DIST, 'libs', 'registry', 'src', 'index.js'));
 const { APP_SCHEMA } = require(path.join(DIST, 'apps', 'api', 'src', 'schema.js'));
@@ -468,20 +467,6 @@ async function writeManifest(file, manifest) {
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(`${file}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
   await fs.rename(`${file}.tmp`, file);
-}
-
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  const line = (r) =>
-    r
-      .map((cell, c) =>
-        c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)]
-    .join('\n')
-    .concat('\n');
 }
 
 function parseArgs(argv) {

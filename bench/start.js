@@ -32,28 +32,35 @@ function median(values) {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/** A first start, then `reopens` more on the same database; the last one's idle RSS. */
+async function starts(env, reopens) {
+  const first = await startApi(env);
+  const firstMs = first.readyMs;
+  await first.stop();
+  const reopenMs = [];
+  let rss = null;
+  for (let i = 0; i < reopens; i++) {
+    const server = await startApi(env);
+    reopenMs.push(server.readyMs);
+    if (i === reopens - 1) rss = await idleRss(server);
+    await server.stop();
+  }
+  return {
+    firstS: seconds(firstMs),
+    reopenS: seconds(median(reopenMs)),
+    reopensS: reopenMs.map(seconds),
+    idleRssMB: rss,
+  };
+}
+
 async function embeddedStarts(reopens) {
   const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-start-'));
   await fs.chmod(parent, 0o755); // as root, the server runs as `postgres` and must enter it
-  const env = { DATA_DIR: path.join(parent, 'data'), DATABASE_URL: null, ADMIN_PASSWORD };
   try {
-    const first = await startApi(env);
-    const firstMs = first.readyMs;
-    await first.stop();
-    const reopenMs = [];
-    let rss = null;
-    for (let i = 0; i < reopens; i++) {
-      const server = await startApi(env);
-      reopenMs.push(server.readyMs);
-      if (i === reopens - 1) rss = await idleRss(server);
-      await server.stop();
-    }
-    return {
-      firstS: seconds(firstMs),
-      reopenS: seconds(median(reopenMs)),
-      reopensS: reopenMs.map(seconds),
-      idleRssMB: rss,
-    };
+    return await starts(
+      { DATA_DIR: path.join(parent, 'data'), DATABASE_URL: null, ADMIN_PASSWORD },
+      reopens,
+    );
   } finally {
     await fs.rm(parent, { recursive: true, force: true });
   }
@@ -66,25 +73,8 @@ async function serverStarts(serverUrl, reopens) {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), DATA_DIR: null, ADMIN_PASSWORD };
   try {
-    const first = await startApi(env);
-    const firstMs = first.readyMs;
-    await first.stop();
-    const reopenMs = [];
-    let rss = null;
-    for (let i = 0; i < reopens; i++) {
-      const server = await startApi(env);
-      reopenMs.push(server.readyMs);
-      if (i === reopens - 1) rss = await idleRss(server);
-      await server.stop();
-    }
-    return {
-      firstS: seconds(firstMs),
-      reopenS: seconds(median(reopenMs)),
-      reopensS: reopenMs.map(seconds),
-      idleRssMB: rss,
-    };
+    return await starts({ DATABASE_URL: url.toString(), DATA_DIR: null, ADMIN_PASSWORD }, reopens);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
