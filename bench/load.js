@@ -83,12 +83,6 @@ function reports(m) {
   ];
 }
 
-/** Ids spread over connections: each connection keeps its own record, so PATCHes never race. */
-function slotOf(context, counter) {
-  if (context.slot === undefined) context.slot = counter.next++;
-  return context.slot;
-}
-
 /**
  * The scenarios in the order they run. A scenario's `request(context, i)` makes the i-th request;
  * `onResponse` sees each answer (to keep ETags and new ids).
@@ -142,28 +136,34 @@ function scenarios(m) {
     });
   }
   for (const [resource, w] of Object.entries(write)) {
-    // The records a PATCH changes: those made by the create scenario, then the samples.
+    // The records a PATCH changes: those made by the create scenario. A request takes a record
+    // no other request holds and gives it back with its new ETag, so no two PATCHes race.
     const targets = () => created[resource];
-    const counter = { next: 0 };
+    let free = [];
     list.push({
       resource,
       op: 'patch',
       role: w.role,
       connectionsNeeded: (c) => targets().length >= c,
       // A run cut at its end leaves PATCHes the server applied but whose answer nobody read:
-      // read the current ETags again before the next run.
-      refresh: async (base, token, connections) => {
-        for (const record of targets().slice(0, connections)) {
+      // read the current ETags before each run, then every record is free again.
+      prepare: async (base, token) => {
+        const fresh = [];
+        for (const record of targets().slice(0, 200)) {
           const res = await fetch(`${base}/api/v1/${resource}/${record.id}`, {
             headers: { authorization: `Bearer ${token}` },
           });
           await res.arrayBuffer();
-          if (res.status === 200) record.etag = res.headers.get('etag');
+          if (res.status !== 200) continue;
+          record.etag = res.headers.get('etag');
+          fresh.push(record);
         }
+        free = fresh;
       },
-      reset: () => (counter.next = 0),
       request: (context, i) => {
-        const record = targets()[slotOf(context, counter) % targets().length];
+        const record = free.shift();
+        if (!record) throw new Error(`No ${resource} record left to PATCH`);
+        context.record = record;
         return {
           method: 'PATCH',
           path: `/api/v1/${resource}/${record.id}`,
@@ -171,9 +171,11 @@ function scenarios(m) {
           body: JSON.stringify(w.change(`${Date.now().toString(36)}-${i}`)),
         };
       },
+      // A record whose PATCH failed is left out until the next run reads it again.
       onResponse: (status, _body, context, headers) => {
-        if (status === 200)
-          targets()[context.slot % targets().length].etag = header(headers, 'etag');
+        if (status !== 200 || !context.record) return;
+        context.record.etag = header(headers, 'etag');
+        free.push(context.record);
       },
     });
   }
@@ -340,13 +342,13 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
         log(`Skipped ${name} c=${connections}: too few records made by the create scenario`);
         continue;
       }
-      scenario.reset?.();
       const timeoutS = scenario.timeoutS;
       const base = server.base;
-      if (!amount)
+      if (!amount) {
+        await scenario.prepare?.(base, token);
         await cannon({ base, token, connections, durationS: warmupS, timeoutS, scenario });
-      scenario.reset?.();
-      await scenario.refresh?.(base, token, connections);
+      }
+      await scenario.prepare?.(base, token);
       // A report takes seconds under load: measure it long enough to see answers.
       const runS = durationS && scenario.op === 'report' ? Math.max(durationS, 15) : durationS;
       const run = await cannon({

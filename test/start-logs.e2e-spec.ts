@@ -14,6 +14,8 @@ import { dropTestDatabase } from './support/test-app';
 interface Line {
   level: number;
   msg: string;
+  req?: unknown;
+  res?: unknown;
   context?: string;
   err?: unknown;
 }
@@ -69,6 +71,30 @@ describe('The server’s start, as its log tells it', () => {
     expect(server.output()).not.toMatch(/password/i);
     expect(await signIn(server.port, 'admin', generated)).toBe(200);
     expect(await server.stop()).toBe(0);
+  });
+
+  it('logs each request once at info with its id and status (never its token), and sends the security headers', async () => {
+    const server = await startServer({ DATABASE_URL: url, LOG_LEVEL: 'info' });
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/tasks?page=2`, {
+      headers: { authorization: 'Bearer not-a-token', 'x-request-id': 'trace-7' },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('x-request-id')).toBe('trace-7');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    await fetch(`http://127.0.0.1:${server.port}/health/live`);
+    expect(await server.stop()).toBe(0);
+    const requests = lines(server.output()).filter((l) => l.msg === 'request completed');
+    expect(requests).toEqual([
+      expect.objectContaining({
+        level: 40,
+        req: { id: 'trace-7', method: 'GET', url: '/api/v1/tasks?page=2' },
+        res: { statusCode: 401 },
+      }),
+    ]);
+    expect(server.output()).not.toContain('not-a-token');
   });
 
   it('at LOG_LEVEL=debug the route table is there', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
-import type { Logger as PinoLogger, LogFn } from 'pino';
+import { LoggerModule, PinoLogger as NestPinoLogger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
+import pino, { type Logger as PinoLogger, type LogFn } from 'pino';
 import type { AppConfig } from './config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -43,12 +44,27 @@ export function isStartupChatter(args: unknown[]): boolean {
   );
 }
 
-/** JSON logs (pino), one line per request with its id; tokens and cookies never logged. */
+/** The level of a request's log line: errors and 5xx at error, 4xx at warn, the rest at info. */
+function requestLogLevel(
+  _req: IncomingMessage,
+  res: ServerResponse,
+  error?: Error,
+): 'error' | 'warn' | 'info' {
+  return error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+}
+
+/**
+ * JSON logs (pino) for the app's own logs (Nest's Logger goes through it). Tokens and cookies are
+ * never logged. The module mounts no request middleware: nestjs-pino's binds a request-scoped
+ * logger through AsyncLocalStorage, which costs every request (and every promise in it) more than
+ * its handler does on the fast routes; `requestLogger` logs each request instead, and the few
+ * in-request logs (5xx) name the request id themselves.
+ */
 export function loggerModule(config: Pick<AppConfig, 'logLevel' | 'logPretty'>) {
   return LoggerModule.forRoot({
+    forRoutes: [],
     pinoHttp: {
       level: config.logLevel,
-      genReqId: requestId,
       hooks: {
         logMethod(this: PinoLogger, args: Parameters<LogFn>, method: LogFn, level: number) {
           if (level === this.levels.values.info && isStartupChatter(args)) {
@@ -59,20 +75,37 @@ export function loggerModule(config: Pick<AppConfig, 'logLevel' | 'logPretty'>) 
         },
       },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
       transport: config.logPretty
         ? { target: 'pino-pretty', options: { singleLine: true } }
         : undefined,
+    },
+  });
+}
+
+/**
+ * One log line per request (id, method, URL, status, time) on the app's logger (the one the
+ * logger module made, else a plain one at `logLevel`); /health/ is not logged.
+ */
+export function requestLogger(
+  config: Pick<AppConfig, 'logLevel'>,
+): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  const logger =
+    (NestPinoLogger.root as unknown as PinoLogger<string> | undefined) ??
+    pino<string>({ level: config.logLevel });
+  return pinoHttp({
+    logger,
+    genReqId: requestId,
+    customLogLevel: requestLogLevel,
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
+    // The request's own child logger is never used (no in-request logging goes through it).
+    quietReqLogger: true,
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
 }
