@@ -2,6 +2,7 @@
 // 127.0.0.1, beside the bare node:http + pg server (bench/bare.js) answering the task list and
 // retrieve with the same SQL, so each figure also reads as a ratio to what Node and PostgreSQL do
 // with no framework.
+const http = require('node:http');
 const autocannon = require('autocannon');
 const { log, percentile, startApi, signIn } = require('./lib');
 const { startBare } = require('./bare');
@@ -75,6 +76,8 @@ function reports(m) {
   return [
     { name: 'district-year report', path: district, role: 'leadership' },
     { name: 'district-year report', path: district, role: 'districtOfficer' },
+    { name: 'district-year figures', path: `${district}&items=none`, role: 'leadership' },
+    { name: 'district-year figures', path: `${district}&items=none`, role: 'districtOfficer' },
     { name: 'district-year report, XLSX', path: `${district}&format=xlsx`, role: 'leadership' },
     { name: 'overview', path: overview, role: 'leadership' },
     { name: 'overview, XLSX', path: `${overview}&format=xlsx`, role: 'leadership' },
@@ -186,7 +189,8 @@ function scenarios(m) {
       op: 'report',
       role: report.role,
       timeoutS: 120,
-      request: () => ({ method: 'GET', path: report.path }),
+      // As a browser or any HTTP client library asks: the text reports come gzipped.
+      request: () => ({ method: 'GET', path: report.path, headers: { 'accept-encoding': 'gzip' } }),
     });
   }
   return list;
@@ -374,6 +378,18 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
         `${name} as ${scenario.role} c=${connections}: ${run.requestsPerS} req/s, ` +
           `p95 ${run.p95Ms} ms, errors ${run.errors}`,
       );
+      if (scenario.op === 'report') {
+        // A report's yardstick: the very bytes it answered, from a bare node:http server. What
+        // that cannot beat, moving the bytes to the client here, no report can.
+        const bytes = await sameBytes(base, token, scenario, {
+          connections,
+          warmupS,
+          runS,
+          amount,
+        });
+        rows.push({ ...bytes, name: `bare: ${name} bytes`, op: 'report', role: '-', connections });
+        row.ratioToBare = Math.round((run.requestsPerS / bytes.requestsPerS) * 100) / 100;
+      }
     }
   }
   // Ratio to the bare server's same operation at the same concurrency.
@@ -387,6 +403,36 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
     }
   }
   return rows;
+}
+
+/** The bytes a scenario's request answers, served by a bare node:http server under the same load. */
+async function sameBytes(base, token, scenario, { connections, warmupS, runS, amount }) {
+  const spec = scenario.request({}, 0);
+  const res = await fetch(`${base}${spec.path}`, {
+    headers: { authorization: `Bearer ${token}`, ...spec.headers },
+  });
+  const headers = {};
+  for (const name of ['content-type', 'content-encoding', 'content-disposition']) {
+    if (res.headers.get(name)) headers[name] = res.headers.get(name);
+  }
+  // fetch undoes the gzip: send the bytes as they came over the wire.
+  let body = Buffer.from(await res.arrayBuffer());
+  if (headers['content-encoding'] === 'gzip') body = require('node:zlib').gzipSync(body);
+  const server = http.createServer((_req, out) => {
+    out.writeHead(200, { ...headers, 'content-length': body.length });
+    out.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const bare = { resource: 'bare', op: 'bytes', request: () => ({ method: 'GET', path: '/' }) };
+    const at = `http://127.0.0.1:${server.address().port}`;
+    if (!amount) await cannon({ base: at, connections, durationS: warmupS, scenario: bare });
+    const run = await cannon({ base: at, connections, durationS: runS, amount, scenario: bare });
+    return { ...run, bytes: body.length };
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 /**

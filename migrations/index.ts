@@ -7,6 +7,8 @@ import { IpRegistrations1796100053790 } from './1796100053790-IpRegistrations';
 import { ReportIndexes1796103282962 } from './1796103282962-ReportIndexes';
 import { ReportTaskTally1796111986319 } from './1796111986319-ReportTaskTally';
 import { ListIndexes1796112432017 } from './1796112432017-ListIndexes';
+import { AuthChangeNotify1796123000000 } from './1796123000000-AuthChangeNotify';
+import { ReportDataVersion1796124000000 } from './1796124000000-ReportDataVersion';
 
 /** Every migration in the order it was written; a migration that has landed is never edited. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   ReportIndexes1796103282962,
   ReportTaskTally1796111986319,
   ListIndexes1796112432017,
+  AuthChangeNotify1796123000000,
+  ReportDataVersion1796124000000,
 ];

@@ -1,5 +1,13 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createFirstAdmin, RecordWriter, UsersService, SYSTEM_ACTOR } from '@app/platform';
+import {
+  CheckedTokens,
+  createFirstAdmin,
+  RecordWriter,
+  UsersService,
+  SYSTEM_ACTOR,
+} from '@app/platform';
+import { createApiApp } from '../apps/api/src/bootstrap';
 import { TestClock } from './support/clock';
 import { startTestApp, TestApp } from './support/test-app';
 import { buildWorld, signIn, TEST_PASSWORD, World } from './support/world';
@@ -171,6 +179,81 @@ describe('Accounts and sign-in', () => {
       .expect(200);
     expect(res.body.total).toBeGreaterThan(0);
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2|tokenHash/);
+  });
+
+  describe('with two replicas on one database', () => {
+    let replica: NestExpressApplication;
+    beforeAll(async () => {
+      replica = await createApiApp(t.config, t.databaseUrl, clock);
+      await replica.init();
+    });
+    afterAll(() => replica.close());
+
+    /** Polls `until` every 20 ms for up to 3 s (a notice takes milliseconds to arrive). */
+    async function eventually(until: () => boolean | Promise<boolean>): Promise<boolean> {
+      for (const deadline = Date.now() + 3_000; Date.now() < deadline;) {
+        if (await until()) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return until();
+    }
+    const status = async (app: NestExpressApplication, token: string) =>
+      (
+        await request(app.getHttpServer())
+          .get('/api/v1/auth/me')
+          .set('Authorization', `Bearer ${token}`)
+      ).status;
+
+    it('a sign-out on one replica ends the token on the other, which had just used it', async () => {
+      const token = (await login(t, 'test.leader', TEST_PASSWORD).expect(200)).body.accessToken;
+      expect(await status(replica, token)).toBe(200);
+      expect(await status(replica, token)).toBe(200);
+      await request(t.http)
+        .post('/api/v1/auth/logout')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(204);
+      expect(await status(t.app, token)).toBe(401);
+      expect(await eventually(async () => (await status(replica, token)) === 401)).toBe(true);
+    });
+
+    it('a revocation made outside the API (the CLI, SQL) ends the token on every replica', async () => {
+      const token = (await login(t, 'test.leader', TEST_PASSWORD).expect(200)).body.accessToken;
+      expect(await status(t.app, token)).toBe(200);
+      expect(await status(replica, token)).toBe(200);
+      await t.dataSource.query(
+        `UPDATE access_token SET revoked_at = now() WHERE revoked_at IS NULL`,
+      );
+      expect(await eventually(async () => (await status(t.app, token)) === 401)).toBe(true);
+      expect(await eventually(async () => (await status(replica, token)) === 401)).toBe(true);
+    });
+
+    it('without its link to the notices, a replica checks every token in the database', async () => {
+      const token = (await login(t, 'test.leader', TEST_PASSWORD).expect(200)).body.accessToken;
+      expect(await status(replica, token)).toBe(200);
+      const checked = replica.get(CheckedTokens);
+      expect(checked.listening).toBe(true);
+      await t.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND query = 'LISTEN auth_changed'`,
+      );
+      expect(await eventually(() => !checked.listening)).toBe(true);
+      // Nothing can tell this replica now: it must ask the database.
+      await t.dataSource.query(
+        `ALTER TABLE access_token DISABLE TRIGGER tr_access_token_auth_changed`,
+      );
+      try {
+        await t.dataSource.query(
+          `UPDATE access_token SET revoked_at = now() WHERE revoked_at IS NULL`,
+        );
+        expect(await status(replica, token)).toBe(401);
+      } finally {
+        await t.dataSource.query(
+          `ALTER TABLE access_token ENABLE TRIGGER tr_access_token_auth_changed`,
+        );
+      }
+      // And it listens again shortly.
+      expect(await eventually(() => checked.listening)).toBe(true);
+    });
   });
 });
 

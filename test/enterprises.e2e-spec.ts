@@ -620,15 +620,14 @@ describe('Enterprises, their S&T certificates and support needs', () => {
     expect(view!.openSupportNeeds).toHaveLength(6);
     expect(view!.tasks).toHaveLength(6);
     expect(bigQueries).toBe(smallQueries);
-    // Authentication, the enterprise, certificates, needs, tasks and their units' names, the
-    // issuers' names, the enterprise's unit.
-    expect(bigQueries).toBe(8);
+    // The enterprise, certificates, needs, tasks and their units' names, the issuers' names, the
+    // enterprise's unit.
+    expect(bigQueries).toBe(7);
     const listQueries = await countQueries(t.dataSource, () =>
       w.as.leader.get(`${ENTERPRISES}?pageSize=100`).expect(200),
     );
-    // Authentication, the page (its total too, as it fits on one), the units' names, which are
-    // certified.
-    expect(listQueries).toBe(4);
+    // The page (its total too, as it fits on one), the units' names, which are certified.
+    expect(listQueries).toBe(3);
   });
 
   it('declares If-Match in the OpenAPI document: required on changes, optional on status actions', async () => {

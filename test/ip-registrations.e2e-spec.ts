@@ -925,9 +925,9 @@ describe('IP registrations', () => {
       'Theo dõi đơn 3',
     ]);
     expect(bigQueries).toBe(smallQueries);
-    // Authentication, the registration, its names (organisations, units, programmes), its
-    // history, its tasks and their lead units.
-    expect(bigQueries).toBe(8);
+    // The registration, its names (organisations, units, programmes), its history, its tasks
+    // and their lead units.
+    expect(bigQueries).toBe(7);
   });
 
   it('declares If-Match in the OpenAPI document: required to change, optional on events', async () => {

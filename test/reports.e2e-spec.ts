@@ -591,13 +591,65 @@ describe('Reports', () => {
     });
 
     it('answers in a fixed number of queries, however many records', async () => {
-      const queries = (query: string) =>
-        countQueries(t.dataSource, () => districtReport(w.as.leader, query).expect(200));
-      // The token, the unit in scope, the transaction (4 with its settings), the unit and its
-      // grouping (4), six sections: the same for a full year as for an empty one.
+      const queries = async (query: string) => {
+        // A write elsewhere moves the data version: the report is made anew, not sent as kept.
+        await t.dataSource.query('UPDATE reporting.data_version SET version = version + 1');
+        return countQueries(t.dataSource, () => districtReport(w.as.leader, query).expect(200));
+      };
+      // The data version, the unit in scope, the transaction (4 with its settings), the unit and
+      // its grouping (4), six sections: the same for a full year as for an empty one.
       const full = await queries('year=2023');
       expect(full).toBeLessThanOrEqual(18);
       expect(await queries('year=2019')).toBe(full);
+    });
+
+    it('sends a report asked again unchanged as it was made, in one query, and makes it anew after any write', async () => {
+      const first = await districtReport(w.as.leader, 'year=2023&items=none').expect(200);
+      let again!: request.Response;
+      expect(
+        await countQueries(t.dataSource, async () => {
+          again = await districtReport(w.as.leader, 'year=2023&items=none').expect(200);
+        }),
+      ).toBe(1);
+      expect(again.body).toEqual(first.body);
+      // Any write in any table a report reads, by anyone (here SQL, as another process would).
+      const held = first.body.workingSessions.byStatus.held as number;
+      const setStatus = (status: string) =>
+        t.dataSource.query(`UPDATE working_session SET status = $2 WHERE id = $1`, [
+          ids.s3,
+          status,
+        ]);
+      await setStatus('held');
+      try {
+        const after = await districtReport(w.as.leader, 'year=2023&items=none').expect(200);
+        expect(after.body.workingSessions.byStatus.held).toBe(held + 1);
+        expect(
+          await countQueries(t.dataSource, () =>
+            districtReport(w.as.leader, 'year=2023&items=none').expect(200),
+          ),
+        ).toBe(1);
+      } finally {
+        await setStatus('planned');
+      }
+      const back = await districtReport(w.as.leader, 'year=2023&items=none').expect(200);
+      expect(back.body.workingSessions).toEqual(first.body.workingSessions);
+    });
+
+    it('gzips the JSON for a client that accepts it, and sends it plain to one that does not', async () => {
+      const zipped = await districtReport(w.as.leader, 'year=2023').set('Accept-Encoding', 'gzip');
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+      const plain = await districtReport(w.as.leader, 'year=2023').set(
+        'Accept-Encoding',
+        'identity',
+      );
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(Number(plain.headers['content-length'])).toBeGreaterThan(
+        Number(zipped.headers['content-length']),
+      );
+      expect(zipped.body).toEqual(plain.body);
+      expect(plain.body.workingSessions.items.length).toBeGreaterThan(0);
     });
   });
 

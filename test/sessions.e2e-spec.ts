@@ -868,10 +868,9 @@ describe('Working sessions', () => {
     expect(view!.records).toHaveLength(26);
     expect(view!.tasks).toHaveLength(5);
     expect(bigQueries).toBe(smallQueries);
-    // Authentication, the session, then one query per collection and one per kind of name: the
-    // host unit, participants (with their names), records and their speakers, tasks and their
-    // lead units.
-    expect(bigQueries).toBe(8);
+    // The session, then one query per collection and one per kind of name: the host unit,
+    // participants (with their names), records and their speakers, tasks and their lead units.
+    expect(bigQueries).toBe(7);
   });
 
   describe('access', () => {

@@ -40,6 +40,7 @@ export * from './auth/policy.decorator';
 export * from './auth/scope';
 export * from './auth/auth.module';
 export * from './auth/auth.service';
+export * from './auth/checked-tokens';
 export * from './auth/users.service';
 export * from './auth/account-bindings';
 export * from './auth/user.kind';

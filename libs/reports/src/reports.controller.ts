@@ -1,6 +1,6 @@
-import { Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { type Actor, ApiResource, CurrentActor } from '@app/platform';
+import { Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type Actor, ApiResource, calendarDate, Clock, CurrentActor } from '@app/platform';
 import { REPORT_TASK, REPORT_UNIT } from './access/report-kinds';
 import { DistrictActivityReportDto } from './district-activity/district-activity.dto';
 import { DistrictActivityService } from './district-activity/district-activity.service';
@@ -16,7 +16,8 @@ import {
   overviewDocument,
   taskFollowUpDocument,
 } from './render/documents';
-import { answer, ReportRoute } from './render/report-route';
+import { reachOf, ReportCache } from './render/report-cache';
+import { render, ReportRoute, send } from './render/report-route';
 import { TaskFollowUpReportDto } from './task-follow-up/task-follow-up.dto';
 import { TaskFollowUpService } from './task-follow-up/task-follow-up.service';
 
@@ -31,7 +32,20 @@ export class ReportsController {
     private readonly districtActivity: DistrictActivityService,
     private readonly overview: OverviewService,
     private readonly followUp: TaskFollowUpService,
+    private readonly cache: ReportCache,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * What makes one report differ from another: the route, the query as validated (in one order),
+   * today (overdue counts), and the caller's reach.
+   */
+  private key(route: string, actor: Actor, query: object): string {
+    const fields = Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return JSON.stringify([route, calendarDate(this.clock.now()), reachOf(actor), fields]);
+  }
 
   @ReportRoute('district-activity', {
     roles: ['admin', 'department_staff', 'leadership', 'district_officer'],
@@ -46,19 +60,19 @@ export class ReportsController {
   async getDistrictActivityReport(
     @CurrentActor() actor: Actor,
     @Query() query: DistrictActivityQueryDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (query.format === undefined || query.format === 'json') {
-      // The JSON text as the service wrote it (the lists as PostgreSQL made them).
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      return await this.districtActivity.json(actor, query);
-    }
-    return answer(
-      res,
-      query.format,
-      await this.districtActivity.report(actor, query),
-      districtActivityDocument,
+    const report = await this.cache.get(this.key('district-activity', actor, query), () =>
+      render(
+        query.format,
+        () => this.districtActivity.report(actor, query),
+        districtActivityDocument,
+        // The JSON text as the service wrote it (the lists as PostgreSQL made them).
+        () => this.districtActivity.json(actor, query),
+      ),
     );
+    return send(req, res, report);
   }
 
   @ReportRoute('overview', {
@@ -74,9 +88,13 @@ export class ReportsController {
   async getOverviewReport(
     @CurrentActor() actor: Actor,
     @Query() query: OverviewQueryDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return answer(res, query.format, await this.overview.report(actor, query), overviewDocument);
+    const report = await this.cache.get(this.key('overview', actor, query), () =>
+      render(query.format, () => this.overview.report(actor, query), overviewDocument),
+    );
+    return send(req, res, report);
   }
 
   @ReportRoute('task-follow-up', {
@@ -90,13 +108,12 @@ export class ReportsController {
   async getTaskFollowUpReport(
     @CurrentActor() actor: Actor,
     @Query() query: TaskFollowUpQueryDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return answer(
-      res,
-      query.format,
-      await this.followUp.report(actor, query),
-      taskFollowUpDocument,
+    const report = await this.cache.get(this.key('task-follow-up', actor, query), () =>
+      render(query.format, () => this.followUp.report(actor, query), taskFollowUpDocument),
     );
+    return send(req, res, report);
   }
 }

@@ -6,6 +6,7 @@ import { AccessGuard } from './access.guard';
 import { AccessTokenEntity } from './access-token.entity';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CheckedTokens } from './checked-tokens';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -14,7 +15,12 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, AccessTokenEntity]), AuditModule],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    CheckedTokens,
+    AuthService,
+    UsersService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { RecordWriter } from '../database/record-writer';
 import { RequestValidationError, UnauthorizedError } from '../http/domain-errors';
 import { Clock } from '../time/clock';
 import { AccessTokenEntity } from './access-token.entity';
+import { CheckedTokens } from './checked-tokens';
 import { type Actor, SYSTEM_ACTOR } from './actor';
 import { ChangePasswordDto, LoginResponseDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
@@ -40,6 +41,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly writer: RecordWriter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly checked: CheckedTokens<SignedInUser>,
   ) {}
 
   /** First start on an empty database with ADMIN_PASSWORD set: the account `admin` is created. */
@@ -95,14 +97,24 @@ export class AuthService implements OnApplicationBootstrap {
     await this.dataSource
       .getRepository(AccessTokenEntity)
       .update({ id: actor.tokenId! }, { revokedAt: () => 'now()' });
+    // Other processes hear of it from PostgreSQL; this one forgets at once.
+    this.checked.forgetAll();
   }
 
-  /** The caller behind a bearer token, in one indexed query; undefined when it is not valid now. */
+  /**
+   * The caller behind a bearer token; undefined when it is not valid now. Asked of PostgreSQL in
+   * one indexed query (a named statement), unless this process checked the token lately and has
+   * heard of no change to accounts or tokens since (CheckedTokens).
+   */
   async authenticate(token: string): Promise<SignedInUser | undefined> {
-    // A named statement: planned once per connection, one round trip per request. Tokens stay
-    // in PostgreSQL (no cache), so a logout or a revocation holds on the very next request.
+    const hash = hashToken(token);
+    const now = this.clock.now();
+    const kept = this.checked.get(hash, now.getTime());
+    if (kept) return kept;
+    const generation = this.checked.generation;
     const rows = await queryPrepared<{
       token_id: string;
+      expires_at: Date;
       user_id: string;
       username: string;
       role: Role;
@@ -110,15 +122,16 @@ export class AuthService implements OnApplicationBootstrap {
       admin_unit_id: string | null;
     }>(
       this.dataSource,
-      `SELECT t.id AS token_id, u.id AS user_id, u.username, u.role, u.organisation_id, u.admin_unit_id
+      `SELECT t.id AS token_id, t.expires_at, u.id AS user_id, u.username, u.role,
+              u.organisation_id, u.admin_unit_id
          FROM access_token t JOIN app_user u ON u.id = t.user_id
         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now
           AND u.active AND u.deleted_at IS NULL`,
-      { hash: hashToken(token), now: this.clock.now() },
+      { hash, now },
     );
     const row = rows[0];
     if (!row) return undefined;
-    return {
+    const user: SignedInUser = {
       tokenId: row.token_id,
       userId: row.user_id,
       username: row.username,
@@ -126,6 +139,8 @@ export class AuthService implements OnApplicationBootstrap {
       organisationId: row.organisation_id,
       adminUnitId: row.admin_unit_id,
     };
+    this.checked.keep(hash, user, row.expires_at, generation);
+    return user;
   }
 
   /**
@@ -154,6 +169,7 @@ export class AuthService implements OnApplicationBootstrap {
       );
       await revokeTokensOf(tx.manager, user.id);
     });
+    this.checked.forgetAll();
     await throttle.succeeded(actor.username, address);
   }
 }

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, RequestValidationError } from '../http/do
 import type { Target } from '../http/target';
 import { Page, paginate, whereSearch } from '../http/list-query';
 import { sentFields } from '../http/patch';
+import { CheckedTokens } from './checked-tokens';
 import { AccountBindings, type AccountBinding } from './account-bindings';
 import type { Actor } from './actor';
 import { CreateUserDto, UpdateUserDto, USER_SORT, UserDto, UserQueryDto } from './dto/user.dto';
@@ -21,6 +22,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly writer: RecordWriter,
     private readonly bindings: AccountBindings,
+    private readonly checked: CheckedTokens,
   ) {}
 
   async list(query: UserQueryDto): Promise<Page<UserDto>> {
@@ -76,7 +78,7 @@ export class UsersService {
    */
   async update({ actor, id, ifMatch }: Target, body: UpdateUserDto): Promise<UserDto> {
     const changes = sentFields(body);
-    return this.writer.run(actor, async (tx) => {
+    const changed = await this.writer.run(actor, async (tx) => {
       const user = await tx.lock(USER, id, { ifMatch });
       const binding: AccountBinding = {
         role: changes.role ?? user.role,
@@ -114,6 +116,9 @@ export class UsersService {
       if (endTokens) await revokeTokensOf(tx.manager, user.id);
       return dto;
     });
+    // Other processes hear of it from PostgreSQL; this one forgets at once.
+    this.checked.forgetAll();
+    return changed;
   }
 
   /** Resets a password by username (the CLI's `user:reset-password`). */

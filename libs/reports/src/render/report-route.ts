@@ -1,11 +1,12 @@
 import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ApiProblems, GetRoute, type RouteOptions } from '@app/platform';
 import type { ReportFormat } from '../dto/report-query.dto';
 import type * as Csv from './csv';
 import { contentDisposition } from './file-name';
 import type * as Pdf from './pdf';
+import type { MadeReport, ReportBody } from './report-cache';
 import type { ReportDocument } from './report-document';
 import type * as Xlsx from './xlsx';
 
@@ -56,27 +57,58 @@ export function ReportRoute(
 }
 
 /**
- * The report as asked: the JSON as it is, or the file rendered from it with its name in
- * `Content-Disposition` (an ASCII name and the Vietnamese one).
+ * The report as asked, as bytes to send: the JSON as it is (or as text already written), or the
+ * file rendered from it with its name in `Content-Disposition` (an ASCII name and the Vietnamese
+ * one).
  */
-export async function answer<T>(
-  response: Response,
+export async function render<T>(
   format: ReportFormat | undefined,
-  report: T,
+  make: () => Promise<T>,
   toDocument: (report: T) => ReportDocument,
-): Promise<T | StreamableFile> {
-  if (format === undefined || format === 'json') return report;
-  const document = toDocument(report);
+  jsonText?: () => Promise<string>,
+): Promise<ReportBody> {
+  if (format === undefined || format === 'json') {
+    const text = jsonText ? await jsonText() : JSON.stringify(await make());
+    return { body: Buffer.from(text, 'utf8'), contentType: 'application/json; charset=utf-8' };
+  }
+  const document = toDocument(await make());
   const body =
     format === 'csv'
       ? renderers.csv().renderCsv(document)
       : format === 'xlsx'
         ? await renderers.xlsx().renderXlsx(document)
         : await renderers.pdf().renderPdf(document);
-  response.setHeader('Content-Type', MEDIA_TYPES[format]);
-  response.setHeader(
-    'Content-Disposition',
-    contentDisposition(`${document.fileName}.${format}`, `${document.displayName}.${format}`),
-  );
-  return new StreamableFile(body);
+  return {
+    body,
+    contentType: MEDIA_TYPES[format],
+    contentDisposition: contentDisposition(
+      `${document.fileName}.${format}`,
+      `${document.displayName}.${format}`,
+    ),
+  };
+}
+
+/**
+ * Sends a report's bytes with their headers: gzipped when the client accepts it and the report is
+ * text (a district's year with its lists is megabytes of JSON, a tenth of that gzipped).
+ */
+export async function send(
+  request: Request,
+  response: Response,
+  report: MadeReport,
+): Promise<StreamableFile> {
+  response.setHeader('Content-Type', report.contentType);
+  if (report.contentDisposition) {
+    response.setHeader('Content-Disposition', report.contentDisposition);
+  }
+  const gzipped = report.gzipped();
+  let body = report.body;
+  if (gzipped) {
+    response.setHeader('Vary', 'Accept-Encoding');
+    if (request.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      body = await gzipped;
+      response.setHeader('Content-Encoding', 'gzip');
+    }
+  }
+  return new StreamableFile(body, { length: body.length });
 }
