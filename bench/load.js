@@ -267,12 +267,18 @@ async function preflight(base, token, scenario) {
     if (ready?.status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+  const started = process.hrtime.bigint();
   const res = await fetch(`${base}${spec.path}`, {
     method: spec.method,
     headers: { authorization: `Bearer ${token}`, ...spec.headers },
     body: spec.body,
   });
   const body = Buffer.from(await res.arrayBuffer());
+  if (scenario.op === 'report') {
+    // The first request makes the report; the runs after it are served the kept one.
+    scenario.madeMs = round(Number(process.hrtime.bigint() - started) / 1e6);
+    log(`${nameOf(scenario)} as ${scenario.role}: report made in ${scenario.madeMs} ms`);
+  }
   const expect = scenario.expect ?? 200;
   if (res.status !== expect) {
     throw new Error(
@@ -373,6 +379,7 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
         ...run,
       };
       row.rssMB = server.rssMB();
+      if (scenario.madeMs !== undefined) row.madeMs = scenario.madeMs;
       rows.push(row);
       log(
         `${name} as ${scenario.role} c=${connections}: ${run.requestsPerS} req/s, ` +

@@ -223,6 +223,7 @@ function print(results) {
             'errors',
             '× bare',
             'RSS MB',
+            'made ms',
           ],
           ...results.load.map((r) => [
             r.name,
@@ -235,6 +236,7 @@ function print(results) {
             r.fiveXX ? `${r.errors} (${r.fiveXX} 5xx)` : r.errors,
             fmt(r.ratioToBare),
             fmt(r.rssMB),
+            fmt(r.madeMs),
           ]),
         ]),
     );

@@ -97,8 +97,6 @@ export function requestLogger(
     genReqId: requestId,
     customLogLevel: requestLogLevel,
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
-    // The request's own child logger is never used (no in-request logging goes through it).
-    quietReqLogger: true,
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({
         id: req.id,

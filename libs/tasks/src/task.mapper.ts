@@ -29,8 +29,8 @@ export function toTaskDto(
         : coOrganisationIds.includes(callerOrganisationId)
           ? 'co_operating'
           : null;
-  return {
-    ...recordFields(task),
+  const late = lateness(task, today);
+  return Object.assign(recordFields(task), {
     title: task.title,
     description: task.description,
     leadOrganisationId: task.leadOrganisationId,
@@ -49,7 +49,8 @@ export function toTaskDto(
     subjectId: task.subjectId,
     status: task.status,
     overdue: isOverdue(task, today),
-    ...lateness(task, today),
+    completedLate: late.completedLate,
+    daysLate: late.daysLate,
     myRole,
     percent: task.percent,
     completionNote: task.completionNote,
@@ -57,7 +58,7 @@ export function toTaskDto(
     statusNote: task.statusNote,
     completedAt: vietnamInstantOrNull(task.completedAt),
     allowedActions: taskActionsFrom(task.status),
-  };
+  });
 }
 
 /** The co-operating units of many tasks in one query (no N+1). */

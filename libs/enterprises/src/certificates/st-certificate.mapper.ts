@@ -6,8 +6,7 @@ import { stCertificateActionsFrom } from './st-certificate-status';
 import type { StCertificateEntity } from './st-certificate.entity';
 
 export function toStCertificateDto(c: StCertificateEntity, refs: RegistryRefs): StCertificateDto {
-  return {
-    ...recordFields(c),
+  return Object.assign(recordFields(c), {
     enterpriseId: c.enterpriseId,
     certificateNumber: c.certificateNumber,
     issuedOn: c.issuedOn,
@@ -18,7 +17,7 @@ export function toStCertificateDto(c: StCertificateEntity, refs: RegistryRefs): 
     endedOn: c.endedOn,
     endReason: c.endReason,
     allowedActions: stCertificateActionsFrom(c.status),
-  };
+  });
 }
 
 /** Certificates as shown, their issuers named in one query. */

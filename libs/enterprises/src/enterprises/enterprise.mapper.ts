@@ -10,8 +10,7 @@ export function toEnterpriseDto(
   refs: RegistryRefs,
   certified: boolean,
 ): EnterpriseDto {
-  return {
-    ...recordFields(e),
+  return Object.assign(recordFields(e), {
     name: e.name,
     taxCode: e.taxCode,
     legalForm: e.legalForm,
@@ -24,7 +23,7 @@ export function toEnterpriseDto(
     email: e.email,
     website: e.website,
     certified,
-  };
+  });
 }
 
 /** Enterprises as shown: their units named in one query, whether each is certified in another. */

@@ -4,8 +4,7 @@ import { supportNeedActionsFrom } from './support-need-status';
 import type { SupportNeedEntity } from './support-need.entity';
 
 export function toSupportNeedDto(n: SupportNeedEntity): SupportNeedDto {
-  return {
-    ...recordFields(n),
+  return Object.assign(recordFields(n), {
     enterpriseId: n.enterpriseId,
     category: n.category,
     description: n.description,
@@ -16,5 +15,5 @@ export function toSupportNeedDto(n: SupportNeedEntity): SupportNeedDto {
     resolvedOn: n.resolvedOn,
     resolutionNote: n.resolutionNote,
     allowedActions: supportNeedActionsFrom(n.status),
-  };
+  });
 }

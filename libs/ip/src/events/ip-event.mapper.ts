@@ -4,8 +4,7 @@ import type { IpEventDto } from './dto/ip-event.dto';
 import { IpEventEntity } from './ip-event.entity';
 
 export function toIpEventDto(e: IpEventEntity, voidedBy: string | null): IpEventDto {
-  return {
-    ...recordFields(e),
+  return Object.assign(recordFields(e), {
     registrationId: e.registrationId,
     sequence: e.sequence,
     type: e.type,
@@ -19,7 +18,7 @@ export function toIpEventDto(e: IpEventEntity, voidedBy: string | null): IpEvent
     voided: voidedBy !== null,
     voidedByEventId: voidedBy,
     recordedById: e.createdBy,
-  };
+  });
 }
 
 /** Which event voids which, among a whole history. */

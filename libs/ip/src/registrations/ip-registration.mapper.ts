@@ -56,8 +56,7 @@ export function toIpRegistrationDto(
   today: string,
 ): IpRegistrationDto {
   const programme = r.programmeId === null ? null : names.programmes.get(r.programmeId);
-  return {
-    ...recordFields(r),
+  return Object.assign(recordFields(r), {
     kind: r.kind,
     name: r.name,
     product: r.product,
@@ -94,7 +93,7 @@ export function toIpRegistrationDto(
     examinationDueOn: r.examinationDueOn,
     examinationOverdue: isExaminationOverdue(r.examinationDueOn, today),
     allowedEvents: nextEvents(r),
-  };
+  });
 }
 
 /** Registrations as shown, their names loaded in a fixed number of queries. */

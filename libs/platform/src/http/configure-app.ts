@@ -94,6 +94,9 @@ interface BodyParserError extends Error {
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // A record's ETag is its version (ETagInterceptor); Express would otherwise hash every other
+  // body (a list page: 30 KB of SHA-1 per request) for a weak ETag no client is told about.
+  app.set('etag', false);
   app.use((req: Request, res: Response, next: NextFunction) => {
     requestId(req, res);
     next();

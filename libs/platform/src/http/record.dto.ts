@@ -20,6 +20,11 @@ export class RecordDto {
   version: number;
 }
 
+/**
+ * The record's own fields, to extend with `Object.assign(recordFields(x), { ... })`: a spread at
+ * the head of a large object literal (`{ ...recordFields(x), twenty more }`) made V8 (Node 20)
+ * build it about twenty times slower (80 µs a task, the most of a list page's CPU).
+ */
 export function recordFields(record: TrackedEntity): RecordDto {
   return {
     id: record.id,

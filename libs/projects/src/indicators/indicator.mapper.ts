@@ -5,8 +5,7 @@ import { ProjectIndicatorEntity } from './indicator.entity';
 import { indicatorProgress } from './indicator-progress';
 
 export function toIndicatorDto(i: ProjectIndicatorEntity): ProjectIndicatorDto {
-  return {
-    ...recordFields(i),
+  return Object.assign(recordFields(i), {
     projectId: i.projectId,
     name: i.name,
     unit: i.unit,
@@ -15,7 +14,7 @@ export function toIndicatorDto(i: ProjectIndicatorEntity): ProjectIndicatorDto {
     measuredOn: i.measuredOn,
     note: i.note,
     progress: indicatorProgress(i.target, i.actual),
-  };
+  });
 }
 
 /** A project's live indicators in the order they were added: one query. */

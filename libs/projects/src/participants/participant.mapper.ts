@@ -9,8 +9,7 @@ export function toParticipantDto(
   p: ProjectParticipantEntity,
   refs: RegistryRefs,
 ): ProjectParticipantDto {
-  return {
-    ...recordFields(p),
+  return Object.assign(recordFields(p), {
     projectId: p.projectId,
     kind: p.kind,
     name: p.name,
@@ -26,7 +25,7 @@ export function toParticipantDto(
     withdrawReason: p.withdrawReason,
     statusNote: p.statusNote,
     allowedActions: participantActionsFrom(p.status),
-  };
+  });
 }
 
 /** Participants as shown, their wards and selecting organisations named in one query each. */

@@ -5,8 +5,7 @@ import type { ProgrammeDto } from './dto/programme.dto';
 import type { ProgrammeEntity } from './programme.entity';
 
 export function toProgrammeDto(p: ProgrammeEntity, refs: RegistryRefs): ProgrammeDto {
-  return {
-    ...recordFields(p),
+  return Object.assign(recordFields(p), {
     code: p.code,
     name: p.name,
     ownerOrganisationId: p.ownerOrganisationId,
@@ -14,7 +13,7 @@ export function toProgrammeDto(p: ProgrammeEntity, refs: RegistryRefs): Programm
     startYear: p.startYear,
     endYear: p.endYear,
     description: p.description,
-  };
+  });
 }
 
 /** Programmes as shown, their owners named in one query. */

@@ -68,8 +68,7 @@ export function toProjectDto(
   programmes: Map<string, ProgrammeRefDto>,
   refs: RegistryRefs,
 ): ProjectDto {
-  return {
-    ...recordFields(p),
+  return Object.assign(recordFields(p), {
     kind: p.kind,
     title: p.title,
     description: p.description,
@@ -97,7 +96,7 @@ export function toProjectDto(
     statusNote: p.statusNote,
     cancelReason: p.cancelReason,
     allowedActions: projectActionsFrom(p.status),
-  };
+  });
 }
 
 /**

@@ -36,8 +36,7 @@ export function toAdminUnitDto(
   links: Links,
   refs: RegistryRefs,
 ): AdminUnitDto {
-  return {
-    ...recordFields(unit),
+  return Object.assign(recordFields(unit), {
     code: unit.code,
     name: unit.name,
     level: unit.level,
@@ -48,7 +47,7 @@ export function toAdminUnitDto(
     validTo: unit.validTo,
     successorIds: links.successors.get(unit.id) ?? [],
     predecessorIds: links.predecessors.get(unit.id) ?? [],
-  };
+  });
 }
 
 /** Units as shown: successors, predecessors and parents (named) in two queries for all. */

@@ -10,8 +10,7 @@ export function toSessionParticipantDto(
   person: PersonEntity | null | undefined,
   organisation: OrganisationEntity | null | undefined,
 ): SessionParticipantDto {
-  return {
-    ...recordFields(p),
+  return Object.assign(recordFields(p), {
     sessionId: p.sessionId,
     personId: p.personId,
     organisationId: p.organisationId,
@@ -19,7 +18,7 @@ export function toSessionParticipantDto(
     note: p.note,
     name: person?.fullName ?? organisation?.name ?? '',
     position: person?.position ?? null,
-  };
+  });
 }
 
 /**

@@ -8,15 +8,14 @@ export function toSessionRecordDto(
   r: SessionRecordEntity,
   speakers: ReadonlyMap<string, string>,
 ): SessionRecordDto {
-  return {
-    ...recordFields(r),
+  return Object.assign(recordFields(r), {
     sessionId: r.sessionId,
     type: r.type,
     text: r.text,
     participantId: r.participantId,
     participantName: r.participantId === null ? null : (speakers.get(r.participantId) ?? null),
     order: r.position,
-  };
+  });
 }
 
 /** Who spoke each record (the participant's person or organisation), in one query for all. */

@@ -9,8 +9,7 @@ export function toWorkingSessionDto(
   s: WorkingSessionEntity,
   refs: RegistryRefs,
 ): WorkingSessionDto {
-  return {
-    ...recordFields(s),
+  return Object.assign(recordFields(s), {
     kind: s.kind,
     title: s.title,
     startsAt: vietnamInstant(s.startsAt),
@@ -25,7 +24,7 @@ export function toWorkingSessionDto(
     statusNote: s.statusNote,
     cancelReason: s.cancelReason,
     allowedActions: sessionActionsFrom(s.status),
-  };
+  });
 }
 
 /** Sessions as other records show them beside their ids, in one query (deleted ones too). */

@@ -9,14 +9,13 @@ export function toTaskUpdateDto(
   u: TaskUpdateEntity,
   authors: ReadonlyMap<string, string>,
 ): TaskUpdateDto {
-  return {
-    ...recordFields(u),
+  return Object.assign(recordFields(u), {
     taskId: u.taskId,
     note: u.note,
     percent: u.percent,
     authorId: u.createdBy,
     authorName: u.createdBy === null ? null : (authors.get(u.createdBy) ?? null),
-  };
+  });
 }
 
 /** Updates as shown, their authors named in one query. */
