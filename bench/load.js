@@ -148,9 +148,11 @@ function scenarios(m) {
       op: 'patch',
       role: w.role,
       connectionsNeeded: (c) => targets().length >= c,
-      // A run cut at its end leaves PATCHes the server applied but whose answer nobody read:
-      // read the current ETags before each run, then every record is free again.
+      // A run cut at its end leaves PATCHes the server applied (or is applying) but whose answer
+      // nobody read: read the current ETags before each run, then every record is free again.
       prepare: async (base, token) => {
+        // PATCHes sent just before the last run ended may still be committing.
+        await new Promise((resolve) => setTimeout(resolve, 2000));
         const fresh = [];
         for (const record of targets().slice(0, 200)) {
           const res = await fetch(`${base}/api/v1/${resource}/${record.id}`, {
@@ -359,8 +361,7 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
         await cannon({ base, token, connections, durationS: warmupS, timeoutS, scenario });
       }
       await scenario.prepare?.(base, token);
-      // A report takes seconds under load: measure it long enough to see answers.
-      const runS = durationS && scenario.op === 'report' ? Math.max(durationS, 15) : durationS;
+      const runS = durationS;
       const run = await cannon({
         base,
         token,

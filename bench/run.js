@@ -248,11 +248,24 @@ function print(results) {
     out(
       `\nQuery plans: ${results.plans.requests.length} requests (every list filter, every report), ` +
         `${results.plans.requests.reduce((s, r) => s + r.statements, 0)} statements explained; ` +
-        `${flagged.length} with a sequential scan of a table of ${results.plans.largeTableRows}+ rows or an error\n`,
+        `${flagged.length} with a sequential scan of a table of ${results.plans.largeTableRows}+ rows ` +
+        'that an index would beat, or an error\n',
     );
     for (const r of flagged) {
       out(`  FAIL ${r.name} as ${r.role} (${r.status}):\n`);
-      for (const f of r.findings) out(`    Seq Scan on ${f.relation}: ${f.query}\n`);
+      for (const f of r.findings) {
+        out(
+          `    Seq Scan on ${f.relation} (${f.scanMs} ms; ${f.indexMs ?? '?'} ms without): ${f.query}\n`,
+        );
+      }
+    }
+    for (const r of results.plans.requests) {
+      for (const n of r.notes ?? []) {
+        out(
+          `  note: ${r.name} as ${r.role} scans ${n.relation} (${n.rows} rows) in ${n.scanMs} ms; ` +
+            `with sequential scans disabled ${n.indexMs} ms\n`,
+        );
+      }
     }
   }
   if (results.soak) {

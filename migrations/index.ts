@@ -9,6 +9,7 @@ import { ReportTaskTally1796111986319 } from './1796111986319-ReportTaskTally';
 import { ListIndexes1796112432017 } from './1796112432017-ListIndexes';
 import { AuthChangeNotify1796123000000 } from './1796123000000-AuthChangeNotify';
 import { ReportDataVersion1796124000000 } from './1796124000000-ReportDataVersion';
+import { TaskPriorityIndex1796125000000 } from './1796125000000-TaskPriorityIndex';
 
 /** Every migration in the order it was written; a migration that has landed is never edited. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ListIndexes1796112432017,
   AuthChangeNotify1796123000000,
   ReportDataVersion1796124000000,
+  TaskPriorityIndex1796125000000,
 ];

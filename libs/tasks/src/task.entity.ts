@@ -23,9 +23,11 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 @Index('ix_task_assigned_by', ['assignedByPersonId'])
 @Index('ix_task_created_at', ['createdAt'])
 @Index('ix_task_search', { synchronize: false })
-// The list's default order over live tasks, without and with a status (migration ListIndexes).
+// The list's default order over live tasks, without and with a status (migration ListIndexes)
+// or a priority (migration TaskPriorityIndex).
 @Index('ix_task_live_due', { synchronize: false })
 @Index('ix_task_live_status_due', { synchronize: false })
+@Index('ix_task_live_priority_due', { synchronize: false })
 @Check('ck_task_status', sqlIn('status', TASK_STATUSES))
 @Check('ck_task_priority', sqlIn('priority', TASK_PRIORITIES))
 @Check('ck_task_percent', `percent IS NULL OR percent BETWEEN 0 AND 100`)

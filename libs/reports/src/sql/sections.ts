@@ -408,12 +408,13 @@ export function projectsStatement(input: SectionInput): Statement {
              END),
     -- The participants of those projects counted per unit first (an index-only scan), then
     -- placed in rows: joined the other way round, PostgreSQL probed the participants once per
-    -- (project, unit of its row).
+    -- (project, unit of its row). The projects as an array: as a join, PostgreSQL guessed too
+    -- many of them and read every participant of the province's ten years.
     pu AS (
       SELECT x.project_id, x.admin_unit_id, count(*) AS n,
              count(*) FILTER (WHERE x.status = 'selected') AS selected
         FROM project_participant x
-       WHERE x.project_id IN (SELECT id FROM q) AND x.deleted_at IS NULL
+       WHERE x.project_id = ANY (ARRAY(SELECT id FROM q)) AND x.deleted_at IS NULL
        GROUP BY x.project_id, x.admin_unit_id),
     pp AS (
       SELECT pu.project_id, m.row_id, sum(pu.n)::int AS participants,
