@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+// The adapter alone: the package's index also loads its file-upload support (multer and busboy,
+// about 10 MB of the server's memory), which no route here uses.
+import { ExpressAdapter } from '@nestjs/platform-express/adapters/express-adapter';
 import { randomBytes } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import {
