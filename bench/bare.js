@@ -10,9 +10,10 @@
 // There are no accounts: `adminUnitId` stands for a district officer's binding and applies the
 // app's district rule (tasks of sessions hosted in that unit or one of its communes; 404 outside).
 //
-// Standalone: DATABASE_URL=postgres://… PORT=3100 node bench/bare.js
+// Standalone, after `npm run build`: DATABASE_URL=postgres://… PORT=3100 node bench/bare.js
 // From the benchmark: const { port, close } = await startBare({ url, port: 0 });
 const http = require('node:http');
+const path = require('node:path');
 const pg = require('pg');
 
 const SORTS = {
@@ -31,20 +32,11 @@ const ACTIONS = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 
-// The task as shown, with the names the app shows beside the ids, from alias `r`.
-const NAMES = `
-  lo.name AS lead_name, lo.short_name AS lead_short_name,
-  ap.full_name AS assigned_name, ap.position AS assigned_position,
-  ws.title AS session_title, ws.starts_at AS session_starts_at,
-  ws.host_admin_unit_id AS session_host,
-  (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name)
-                   ORDER BY c.organisation_id)
-     FROM task_co_organisation c JOIN organisation o ON o.id = c.organisation_id
-    WHERE c.task_id = r.id) AS co`;
-const JOINS = `
-  LEFT JOIN organisation lo ON lo.id = r.lead_organisation_id
-  LEFT JOIN person ap ON ap.id = r.assigned_by_person_id
-  LEFT JOIN working_session ws ON ws.id = r.source_session_id`;
+// The task as shown, with the names the app shows beside the ids, from alias `r`: the app's own
+// SQL text, from the build (a module with no imports: nothing of the framework is loaded).
+const { NAMES, JOINS } = require(
+  path.join(__dirname, '..', 'dist', 'libs', 'tasks', 'src', 'task-names.sql.js'),
+);
 
 /** The app's district rule: a semi-join on the session, the caller's units found once. */
 function districtWhere(param) {

@@ -1,6 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { hydrate, queryPrepared, vietnamInstant } from '@app/platform';
 import { type OrganisationRefDto, RegistryRefs } from '@app/registry';
+import { JOINS, NAMES } from './task-names.sql';
 import type { TaskNames } from './task.mapper';
 import { TaskEntity } from './task.entity';
 
@@ -11,22 +12,6 @@ import { TaskEntity } from './task.entity';
  * statement, where the general path makes five to six (page, count, co-operating units,
  * organisations, people, sessions).
  */
-
-// The names a task shows beside its ids, joined on alias `r` (deleted ones too: a task keeps the
-// name of what it pointed at). Co-operating units in the order of their ids, as everywhere.
-const NAMES = `
-  lo.name AS lead_name, lo.short_name AS lead_short_name,
-  ap.full_name AS assigned_name, ap.position AS assigned_position,
-  ws.title AS session_title, ws.starts_at AS session_starts_at,
-  ws.host_admin_unit_id AS session_host,
-  (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name)
-                   ORDER BY c.organisation_id)
-     FROM task_co_organisation c JOIN organisation o ON o.id = c.organisation_id
-    WHERE c.task_id = r.id) AS co`;
-const JOINS = `
-  LEFT JOIN organisation lo ON lo.id = r.lead_organisation_id
-  LEFT JOIN person ap ON ap.id = r.assigned_by_person_id
-  LEFT JOIN working_session ws ON ws.id = r.source_session_id`;
 
 interface NamedRow {
   lead_name: string | null;

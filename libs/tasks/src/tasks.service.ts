@@ -15,7 +15,7 @@ import {
   whereSearch,
 } from '@app/platform';
 import { OrganisationEntity, OrganisationsService, PeopleService, unitsOf } from '@app/registry';
-import { SessionRecordEntity, WorkingSessionsService } from '@app/sessions';
+import { hostedIn, SessionRecordEntity, WorkingSessionsService } from '@app/sessions';
 import {
   CreateTaskDto,
   TASK_SORT,
@@ -68,11 +68,9 @@ export class TasksService {
     }
     if (query.hostAdminUnitId) {
       // As the district rule: the units found once, a semi-join on the session.
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM working_session hs WHERE hs.id = r.source_session_id
-           AND hs.host_admin_unit_id = ANY (${unitsOf('host')}))`,
-        { host: query.hostAdminUnitId },
-      );
+      qb.andWhere(hostedIn('r.source_session_id', unitsOf('host')), {
+        host: query.hostAdminUnitId,
+      });
     }
     if (query.mine || query.myRole) this.whereMine(qb, actor, query);
     if (query.doneLate !== undefined) {

@@ -11,13 +11,26 @@ export function whereInDistrict<E extends ObjectLiteral>(
   column: string,
   actor: Actor,
 ): SelectQueryBuilder<E> {
+  return whereDistrictUnits(qb, actor, (units) => `${column} = ANY (${units})`);
+}
+
+/**
+ * The district rule as the condition `where(units)` makes of the officer's units (`units`: SQL,
+ * an array of their district and its communes): nothing for callers without the rule, no row for
+ * an officer bound to no district.
+ */
+export function whereDistrictUnits<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  actor: Actor,
+  where: (units: string) => string,
+): SelectQueryBuilder<E> {
   const district = districtOf(actor);
   if (district === undefined) return qb;
   if (district === null) return qb.andWhere('1 = 0');
   const name = parameterName('scopeUnit');
   // The caller's units (at most a district and its communes) are found once per statement, an
   // array the rows are matched against, so the rows can still come in the order of an index.
-  return qb.andWhere(`${column} = ANY (${unitsOf(name)})`, { [name]: district });
+  return qb.andWhere(where(unitsOf(name)), { [name]: district });
 }
 
 /** SQL: the unit named by the parameter `name` and its communes, as an array computed once. */

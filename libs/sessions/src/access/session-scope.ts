@@ -1,6 +1,12 @@
 import type { ObjectLiteral } from 'typeorm';
-import { districtOf, parameterName, type ScopeFilter } from '@app/platform';
-import { unitsOf } from '@app/registry';
+import type { ScopeFilter } from '@app/platform';
+import { whereDistrictUnits } from '@app/registry';
+
+/** SQL: the session `sessionColumn` was hosted in one of `units` (an SQL array of unit ids). */
+export function hostedIn(sessionColumn: string, units: string): string {
+  return `EXISTS (SELECT 1 FROM working_session ws WHERE ws.id = ${sessionColumn}
+            AND ws.host_admin_unit_id = ANY (${units}))`;
+}
 
 /**
  * The district rule of records that belong to a session (its participants and records, the tasks
@@ -16,20 +22,7 @@ export function sessionDistrictScope<E extends ObjectLiteral>(
   field: string,
 ): ScopeFilter<E> {
   return {
-    where(qb, actor) {
-      const district = districtOf(actor);
-      if (district === undefined) return;
-      if (district === null) {
-        qb.andWhere('1 = 0');
-        return;
-      }
-      const name = parameterName('scopeUnit');
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM working_session ws WHERE ws.id = ${sessionColumn}
-            AND ws.host_admin_unit_id = ANY (${unitsOf(name)}))`,
-        { [name]: district },
-      );
-    },
+    where: (qb, actor) => whereDistrictUnits(qb, actor, (units) => hostedIn(sessionColumn, units)),
     field,
     message: 'must be a session hosted in your district',
   };
