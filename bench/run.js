@@ -60,82 +60,41 @@ function targets(results) {
   const find = (name, role, c) =>
     rows.find((r) => r.name === name && r.role === role && r.connections === c);
   const list = [];
+  const atLeast = (name, value, min) =>
+    list.push({ name, value, target: `≥ ${min}`, pass: value >= min });
+  const below = (name, value, limit, unit) =>
+    list.push({
+      name,
+      value: `${value} ${unit}`,
+      target: `< ${limit} ${unit}`,
+      pass: value < limit,
+    });
   for (const role of ['districtOfficer', 'leadership']) {
     const taskList = find('tasks list', role, 10);
-    if (taskList) {
-      list.push({
-        name: `task list c=10 as ${role}, ratio to bare`,
-        value: taskList.ratioToBare,
-        target: '≥ 0.8',
-        pass: taskList.ratioToBare >= 0.8,
-      });
-    }
+    if (taskList) atLeast(`task list c=10 as ${role}, ratio to bare`, taskList.ratioToBare, 0.8);
     const taskGet = find('tasks retrieve', role, 10);
-    if (taskGet) {
-      list.push({
-        name: `task retrieve c=10 as ${role}, ratio to bare`,
-        value: taskGet.ratioToBare,
-        target: '≥ 0.4',
-        pass: taskGet.ratioToBare >= 0.4,
-      });
-    }
-    for (const name of ['district-year figures', 'district-year report']) {
+    if (taskGet) atLeast(`task retrieve c=10 as ${role}, ratio to bare`, taskGet.ratioToBare, 0.4);
+    for (const [name, label] of [
+      ['district-year figures', 'district-year report, every figure'],
+      ['district-year report', 'district-year report with its lists'],
+    ]) {
       const district = find(name, role, 10);
-      if (!district) continue;
-      list.push({
-        name: `${name === 'district-year report' ? 'district-year report with its lists' : 'district-year report, every figure'}, JSON c=10 as ${role}, p95`,
-        value: `${district.p95Ms} ms`,
-        target: '< 100 ms',
-        pass: district.p95Ms < 100,
-      });
+      if (district) below(`${label}, JSON c=10 as ${role}, p95`, district.p95Ms, 100, 'ms');
     }
   }
   const overview = find('overview', 'leadership', 10);
-  if (overview) {
-    list.push({
-      name: 'overview JSON c=10, p95',
-      value: `${overview.p95Ms} ms`,
-      target: '< 300 ms',
-      pass: overview.p95Ms < 300,
-    });
-  }
+  if (overview) below('overview JSON c=10, p95', overview.p95Ms, 300, 'ms');
   const start = results.start?.embedded;
   if (start) {
-    list.push({
-      name: 'start on the embedded database, re-open',
-      value: `${start.reopenS} s`,
-      target: '< 1.5 s',
-      pass: start.reopenS < 1.5,
-    });
-    list.push({
-      name: 'start on the embedded database, first (initdb)',
-      value: `${start.firstS} s`,
-      target: '< 2.5 s',
-      pass: start.firstS < 2.5,
-    });
-    list.push({
-      name: 'idle RSS of the Node process',
-      value: `${start.idleRssMB} MB`,
-      target: '< 150 MB',
-      pass: start.idleRssMB < 150,
-    });
+    below('start on the embedded database, re-open', start.reopenS, 1.5, 's');
+    below('start on the embedded database, first (initdb)', start.firstS, 2.5, 's');
+    below('idle RSS of the Node process', start.idleRssMB, 150, 'MB');
   }
   if (results.import) {
-    list.push({
-      name: 'whole-country admin-unit import, cold',
-      value: `${results.import.cold.seconds} s`,
-      target: '< 5 s',
-      pass: results.import.cold.seconds < 5,
-    });
+    below('whole-country admin-unit import, cold', results.import.cold.seconds, 5, 's');
   }
   if (results.generate?.seconds?.total) {
-    const total = results.generate.seconds.total;
-    list.push({
-      name: `generate (${results.generate.scale})`,
-      value: `${total} s`,
-      target: '< 180 s',
-      pass: total < 180,
-    });
+    below(`generate (${results.generate.scale})`, results.generate.seconds.total, 180, 's');
   }
   if (rows.length > 0) {
     const errors = rows.reduce((s, r) => s + r.errors, 0);

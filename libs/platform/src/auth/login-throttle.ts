@@ -5,12 +5,10 @@ import { TooManyRequestsError } from '../http/domain-errors';
 // The PostgreSQL limiter alone: the package's index loads every store it supports (Redis, Mongo,
 // DynamoDB, … about 80 modules and 9 MB of the server's memory) for the one used here.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { RateLimiterPostgres, RateLimiterRes } = {
-  RateLimiterPostgres:
-    require('rate-limiter-flexible/lib/RateLimiterPostgres') as typeof Flexible.RateLimiterPostgres,
-  RateLimiterRes:
-    require('rate-limiter-flexible/lib/RateLimiterRes') as typeof Flexible.RateLimiterRes,
-};
+const RateLimiterPostgres =
+  require('rate-limiter-flexible/lib/RateLimiterPostgres') as typeof Flexible.RateLimiterPostgres;
+const RateLimiterRes =
+  require('rate-limiter-flexible/lib/RateLimiterRes') as typeof Flexible.RateLimiterRes;
 /* eslint-enable @typescript-eslint/no-require-imports */
 type RateLimiterPostgres = Flexible.RateLimiterPostgres;
 type RateLimiterRes = Flexible.RateLimiterRes;

@@ -14,7 +14,6 @@ export interface ReportBody {
 
 /** A report made, and the same bytes gzipped once a client asks for them so. */
 export interface MadeReport extends ReportBody {
-  kept: boolean;
   gzipped(): Promise<Buffer> | undefined;
 }
 
@@ -61,11 +60,11 @@ export class ReportCache {
       // Most recently used last, so eviction takes the least recently used.
       this.entries.delete(key);
       this.entries.set(key, kept);
-      return made(kept, true);
+      return made(kept);
     }
     const entry: Entry = { ...(await make()), version };
     this.put(key, entry);
-    return made(entry, false);
+    return made(entry);
   }
 
   private async version(): Promise<string> {
@@ -96,12 +95,11 @@ export class ReportCache {
   }
 }
 
-function made(entry: Entry, kept: boolean): MadeReport {
+function made(entry: Entry): MadeReport {
   return {
     body: entry.body,
     contentType: entry.contentType,
     contentDisposition: entry.contentDisposition,
-    kept,
     gzipped: () => {
       if (!COMPRESSIBLE.test(entry.contentType) || entry.body.length < MIN_COMPRESSED_BYTES) {
         return undefined;
@@ -116,12 +114,10 @@ function made(entry: Entry, kept: boolean): MadeReport {
   };
 }
 
-/** The part of a cache key that says whose report it is: what the caller's scope rules read. */
+/**
+ * The part of a cache key that says whose report it is: what the caller's scope rules read (the
+ * rules themselves are the route's, already in the key).
+ */
 export function reachOf(actor: Actor): string {
-  return [
-    actor.role,
-    actor.adminUnitId ?? '',
-    actor.organisationId ?? '',
-    actor.scopes.join('+'),
-  ].join('|');
+  return [actor.role, actor.adminUnitId ?? '', actor.organisationId ?? ''].join('|');
 }
