@@ -95,7 +95,7 @@ async function startApi(env, { readyTimeoutMs = 120_000 } = {}) {
     else childEnv[key] = value;
   }
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(DIST, 'apps', 'api', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [path.join(DIST, 'api.js')], {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds dist/ with `nest build` when any source is newer than the last build, so `npm start` and
+// Builds dist/ with `nest build` and bundles the server (scripts/bundle.js) when any source is newer than the last build, so `npm start` and
 // `npm run cli` always run the code in the checkout without paying for a build every time.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -39,6 +39,14 @@ function ensureBuild() {
   if (result.status !== 0) {
     process.stderr.write('The build failed; see the errors above.\n');
     process.exit(result.status ?? 1);
+  }
+  const bundled = spawnSync(process.execPath, [path.join(__dirname, 'bundle.js')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (bundled.status !== 0) {
+    process.stderr.write('Bundling the server failed; see the errors above.\n');
+    process.exit(bundled.status ?? 1);
   }
   fs.writeFileSync(stamp, new Date().toISOString());
 }

@@ -11,6 +11,7 @@ import { loadConfig } from '@app/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { databaseUrl } from './setup/global-setup';
 import { dropTestDatabase } from './support/test-app';
+import { ensureBuilt } from './helpers/processes';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
@@ -41,36 +42,6 @@ function run(args: string[], env: Record<string, string>, timeoutMs = 60_000): P
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/**
- * Builds dist/ if a source changed (scripts/ensure-build.js), one test file at a time: with
- * --maxWorkers=2 two files may ask at once, and two `nest build`s must not write dist/ together.
- * The script runs as a child so a failed build fails the test instead of exiting the worker.
- */
-async function ensureBuilt(): Promise<void> {
-  const lock = path.join(os.tmpdir(), 'st-tracker-e2e-build.lock');
-  const deadline = Date.now() + 170_000;
-  for (;;) {
-    try {
-      await fs.mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = Date.now() - (await fs.stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > 180_000) await fs.rm(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) {
-        throw new Error(`${lock} is held by another build`, { cause: error });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    const build = await run([path.join(ROOT, 'scripts', 'ensure-build.js')], {}, 170_000);
-    if (build.code !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
-  } finally {
-    await fs.rm(lock, { recursive: true, force: true });
-  }
 }
 
 describe('The CLI (the built program, on a database of its own)', () => {

@@ -45,7 +45,7 @@ async function postmasterExecutable(cluster: string): Promise<string> {
         await fs.symlink(from, to);
       }
     }
-    main = path.join(app, 'dist', 'apps', 'api', 'src', 'main.js');
+    main = path.join(app, 'dist', 'api.js');
   }, 180_000);
 
   afterAll(async () => {

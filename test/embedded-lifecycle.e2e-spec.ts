@@ -4,15 +4,16 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { ensureBuilt } from './helpers/processes';
 
 /**
- * The server as it runs in production, with no DATABASE_URL: `node dist/apps/api/src/main.js` on
+ * The server as it runs in production, with no DATABASE_URL: `node dist/api.js` on
  * the embedded PostgreSQL of a DATA_DIR of its own. Start on an empty directory, stop and start,
  * SIGKILL and start, the CLI beside the running server, and the starts that must fail clearly.
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const MAIN = path.join(ROOT, 'dist', 'api.js');
 const ADMIN_PASSWORD = 'lifecycle secret phrase 7';
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -114,33 +115,6 @@ async function makeDataDir(): Promise<string> {
   await fs.chmod(dir, 0o755);
   dataDirs.push(dir);
   return dir;
-}
-
-/** Builds dist/ if needed, one test file at a time (two `nest build`s must not write together). */
-async function ensureBuilt(): Promise<void> {
-  const lock = path.join(os.tmpdir(), 'st-tracker-e2e-build.lock');
-  const deadline = Date.now() + 170_000;
-  for (;;) {
-    try {
-      await fs.mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const stat = await fs.stat(lock).catch(() => undefined);
-      if (stat && Date.now() - stat.mtimeMs > 180_000) await fs.rm(lock, { recursive: true });
-      if (Date.now() > deadline) {
-        throw new Error(`${lock} is held by another build`, { cause: error });
-      }
-      await sleep(200);
-    }
-  }
-  try {
-    const build = launch([path.join(ROOT, 'scripts', 'ensure-build.js')], {});
-    const exit = await build.exited;
-    if (exit.code !== 0) throw new Error(`The build failed:\n${build.output()}`);
-  } finally {
-    await fs.rm(lock, { recursive: true, force: true });
-  }
 }
 
 describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 /** Helpers of the tests that run the built programs (dist/) as an administrator would. */
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const API_MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+// What `npm start` runs: the single-file build (scripts/bundle.js).
+export const API_MAIN = path.join(ROOT, 'dist', 'api.js');
 export const CLI_MAIN = path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
 
 export interface Run {

@@ -61,3 +61,4 @@ import { AuditEventEntity } from './audit/audit-event.entity';
 export const PLATFORM_ENTITIES = [UserEntity, AccessTokenEntity, AuditEventEntity];
 export * from './domain/status-machine';
 export * from './domain/follow-up-tasks';
+export * from './shipped-files';

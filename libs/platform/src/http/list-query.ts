@@ -181,7 +181,12 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 /** A word's key for looking up abbreviations (the database makes the keys it matches on). */
 function roughKey(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  // đ and Đ, escaped: the server's bundle stays ASCII (scripts/bundle.js).
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u0111\u0110]/g, 'd')
+    .toLowerCase();
 }
 
 function likeEscape(text: string): string {

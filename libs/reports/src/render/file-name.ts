@@ -1,16 +1,23 @@
 /** ASCII for a Vietnamese text: diacritics dropped, đ → d, words joined by dashes. */
 export function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // đ and Đ, escaped: the server's bundle stays ASCII (scripts/bundle.js).
+      .replace(/\u0111/g, 'd')
+      .replace(/\u0110/g, 'D')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
-const UNIT_PREFIX = /^(thành phố|tỉnh|quận|huyện|thị xã|phường|xã|thị trấn|đặc khu)\s+/i;
+// From a string, which the server's bundle writes in ASCII escapes (a regex literal it would not).
+const UNIT_PREFIX = new RegExp(
+  '^(thành phố|tỉnh|quận|huyện|thị xã|phường|xã|thị trấn|đặc khu)\\s+',
+  'i',
+);
 
 /** A unit's own name without its kind: "Quận Bình Thủy" → "Bình Thủy". */
 export function bareUnitName(name: string): string {

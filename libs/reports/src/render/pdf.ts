@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { shippedDir } from '@app/platform';
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { vietnameseDate } from '../period/report-period';
@@ -8,12 +8,7 @@ import type { BarChart, Cell, Column, ReportDocument, Table } from './report-doc
  * Noto Sans (SIL Open Font License, `assets/fonts/OFL.txt`), shipped with the library and embedded
  * (subset) in every PDF: it has every Vietnamese letter. Found beside the sources or the build.
  */
-const FONT_DIR =
-  [
-    path.resolve(__dirname, '..', '..', 'assets', 'fonts'),
-    path.resolve(__dirname, '..', '..', '..', '..', '..', 'libs', 'reports', 'assets', 'fonts'),
-  ].find((dir) => existsSync(path.join(dir, 'NotoSans-Regular.ttf'))) ??
-  path.resolve('libs', 'reports', 'assets', 'fonts');
+const FONT_DIR = shippedDir(path.join('libs', 'reports', 'assets', 'fonts'), __dirname);
 
 const REGULAR = path.join(FONT_DIR, 'NotoSans-Regular.ttf');
 const BOLD = path.join(FONT_DIR, 'NotoSans-Bold.ttf');

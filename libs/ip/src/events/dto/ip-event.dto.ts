@@ -3,6 +3,12 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } fro
 import { defineSort, IsCalendarDate, ListQueryDto, RecordDto, SortParam } from '@app/platform';
 import { IP_EVENT_TYPES, type IpEventType } from '../../rules/ip-lifecycle';
 
+/**
+ * Latin letters with Vietnamese diacritics (À–ỹ, Đ), digits, and a few separators. From a string:
+ * the server's bundle writes strings in ASCII escapes, a regex literal it would not (scripts/bundle.js).
+ */
+const CERTIFICATE_NUMBER = new RegExp('^[0-9A-Za-zÀ-ỹ][0-9A-Za-zÀ-ỹ ./-]{0,39}$');
+
 export class IpEventDto extends RecordDto {
   @ApiProperty({ format: 'uuid' })
   registrationId: string;
@@ -63,11 +69,10 @@ export class CreateIpEventDto {
   applicationNumber?: string;
 
   /** `granted` only: the certificate's number. */
-  @ApiPropertyOptional({ example: '512345' })
+  @ApiPropertyOptional({ example: '512345', pattern: CERTIFICATE_NUMBER.source })
   @IsOptional()
   @IsString()
-  // Latin letters with Vietnamese diacritics (À–ỹ, Đ), digits, and a few separators.
-  @Matches(/^[0-9A-Za-zÀ-ỹ][0-9A-Za-zÀ-ỹ ./-]{0,39}$/, {
+  @Matches(CERTIFICATE_NUMBER, {
     message: 'must be 1–40 letters, digits, spaces, dots, slashes or dashes',
   })
   certificateNumber?: string;

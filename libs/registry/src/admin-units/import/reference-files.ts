@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { normalizeSingleLine } from '@app/platform';
+import { normalizeSingleLine, shippedDir } from '@app/platform';
 import {
   ADMIN_LEVELS,
   LEVEL_RANK,
@@ -16,25 +16,12 @@ export const LAST_DAY_BEFORE_REFORM = '2025-06-30';
 
 /**
  * The official lists shipped with the project (see its README for sources and checks), found
- * beside the sources whether this runs from `libs/` (tests) or from the build in `dist/`.
+ * beside the sources whether this runs from `libs/` (tests), `dist/` or the single-file build.
  */
-export const REFERENCE_DIR =
-  [
-    path.resolve(__dirname, '..', '..', '..', 'reference', 'admin-units'),
-    path.resolve(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      '..',
-      '..',
-      'libs',
-      'registry',
-      'reference',
-      'admin-units',
-    ),
-  ].find((dir) => existsSync(dir)) ?? path.resolve('libs', 'registry', 'reference', 'admin-units');
+export const REFERENCE_DIR = shippedDir(
+  path.join('libs', 'registry', 'reference', 'admin-units'),
+  __dirname,
+);
 
 export const FILES = {
   before: 'units-2024.csv',

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
+import { Client } from 'pg';
+import { databaseUrl } from './setup/global-setup';
+import { ensureBuilt, killAll, type Server, startServer } from './helpers/processes';
+import { dropTestDatabase } from './support/test-app';
+
+/**
+ * `npm start` runs one bundled file (dist/api.js, scripts/bundle.js). What bundling could break
+ * is what this checks, from another working directory: the DTOs' validation rules, the OpenAPI
+ * document and Swagger UI's files, and the PDF fonts found beside the project.
+ */
+describe('The server as `npm start` runs it: one bundled file', () => {
+  const ADMIN_PASSWORD = 'bundled server secret 42';
+  let url: string;
+  let server: Server;
+  let base: string;
+  let token: string;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    const name = `st_e2e_${process.env.E2E_RUN_ID}_bundle_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    server = await startServer({ DATABASE_URL: url, ADMIN_PASSWORD }, undefined, os.tmpdir());
+    base = `http://127.0.0.1:${server.port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`Sign-in failed: ${login.status}`);
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+  }, 180_000);
+
+  afterAll(async () => {
+    await killAll();
+    if (url) await dropTestDatabase(url);
+  });
+
+  const auth = () => ({ authorization: `Bearer ${token}` });
+
+  it('validates bodies by the DTOs’ rules: an unknown field and the missing ones, named', async () => {
+    const res = await fetch(`${base}/api/v1/tasks`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify({ bogus: 1 }),
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { errors: { field: string; message: string }[] };
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'bogus', message: 'is not an allowed field' },
+        { field: 'title', message: 'is required' },
+      ]),
+    );
+  });
+
+  it('serves the OpenAPI document and Swagger UI with its files', async () => {
+    const doc = await fetch(`${base}/docs-json`);
+    expect(doc.status).toBe(200);
+    const paths = ((await doc.json()) as { paths: Record<string, unknown> }).paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/v1/tasks', '/api/v1/reports/overview']),
+    );
+    const ui = await fetch(`${base}/docs/swagger-ui-bundle.js`);
+    expect(ui.status).toBe(200);
+    expect((await ui.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('prints a report as PDF with the fonts shipped beside it', async () => {
+    const res = await fetch(
+      `${base}/api/v1/reports/task-follow-up?from=2024-01-01&to=2024-12-31&format=pdf`,
+      { headers: auth() },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('NotoSans');
+  });
+});
