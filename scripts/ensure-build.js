@@ -15,6 +15,7 @@ const sources = [
   'tsconfig.build.json',
   'nest-cli.json',
   'package-lock.json',
+  'scripts/bundle.js',
 ];
 
 function newest(entry) {
