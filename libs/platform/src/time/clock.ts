@@ -37,6 +37,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function calendarDate(instant: Date, timeZone = BUSINESS_TIME_ZONE): string {
+  // Viet Nam's by its fixed offset: a request works out "today" twice, and Intl's formatting was
+  // a few per cent of a task retrieve's CPU.
+  if (timeZone === BUSINESS_TIME_ZONE) {
+    return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  }
   let format = formatters.get(timeZone);
   if (!format) {
     // en-CA formats as YYYY-MM-DD.
