@@ -81,6 +81,17 @@ function rssMB(pid) {
  * Starts the built API server and resolves once `GET /health/ready` answers 200, with the time that
  * took (spawn to ready). `env` adds to (and `null` values remove from) the bench's environment.
  */
+/**
+ * The server's command line as `npm start` runs it (package.json's start script, after the
+ * build check): its Node flags and the bundle, so that the bench measures what users run.
+ */
+function serverArgs() {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const command = /(?:^|&&)\s*node\s+((?:--\S+\s+)*)(dist\/\S+\.js)\s*$/.exec(scripts.start);
+  if (!command) throw new Error(`package.json's start script is not "… node [flags] dist/….js"`);
+  return [...command[1].split(/\s+/).filter(Boolean), path.join(ROOT, command[2])];
+}
+
 async function startApi(env, { readyTimeoutMs = 120_000 } = {}) {
   const port = await freePort();
   const childEnv = {
@@ -95,7 +106,7 @@ async function startApi(env, { readyTimeoutMs = 120_000 } = {}) {
     else childEnv[key] = value;
   }
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(DIST, 'api.js')], {
+  const child = spawn(process.execPath, serverArgs(), {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
