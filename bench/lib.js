@@ -78,10 +78,6 @@ function rssMB(pid) {
 }
 
 /**
- * Starts the built API server and resolves once `GET /health/ready` answers 200, with the time that
- * took (spawn to ready). `env` adds to (and `null` values remove from) the bench's environment.
- */
-/**
  * The server's command line as `npm start` runs it (package.json's start script, after the
  * build check): its Node flags and the bundle, so that the bench measures what users run.
  */
@@ -92,6 +88,10 @@ function serverArgs() {
   return [...command[1].split(/\s+/).filter(Boolean), path.join(ROOT, command[2])];
 }
 
+/**
+ * Starts the built API server and resolves once `GET /health/ready` answers 200, with the time that
+ * took (spawn to ready). `env` adds to (and `null` values remove from) the bench's environment.
+ */
 async function startApi(env, { readyTimeoutMs = 120_000 } = {}) {
   const port = await freePort();
   const childEnv = {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Builds dist/ with `nest build` and bundles the server (scripts/bundle.js) when any source is newer than the last build, so `npm start` and
-// `npm run cli` always run the code in the checkout without paying for a build every time.
+// The build, defined here once: `nest build` into dist/, then the server bundled into dist/api.js
+// (scripts/bundle.js). `npm run build` runs it always (--force); `npm start`, `npm run cli` and
+// `npm run bench` run it when a source is newer than the last build, so they always run the code
+// in the checkout without paying for a build every time.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -31,26 +33,31 @@ function newest(entry) {
   return max;
 }
 
-function ensureBuild() {
+const STEPS = [
+  { what: 'nest build', command: path.join(root, 'node_modules', '.bin', 'nest'), args: ['build'] },
+  {
+    what: 'bundling the server',
+    command: process.execPath,
+    args: [path.join(__dirname, 'bundle.js')],
+  },
+];
+
+function ensureBuild({ force = false } = {}) {
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-  if (built >= Math.max(...sources.map(newest))) return;
-  process.stderr.write('Building (nest build)…\n');
-  const nest = path.join(root, 'node_modules', '.bin', 'nest');
-  const result = spawnSync(nest, ['build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) {
-    process.stderr.write('The build failed; see the errors above.\n');
-    process.exit(result.status ?? 1);
-  }
-  const bundled = spawnSync(process.execPath, [path.join(__dirname, 'bundle.js')], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (bundled.status !== 0) {
-    process.stderr.write('Bundling the server failed; see the errors above.\n');
-    process.exit(bundled.status ?? 1);
+  if (!force && built >= Math.max(...sources.map(newest))) return;
+  if (!force) process.stderr.write('Building (nest build, then bundling the server)…\n');
+  for (const step of STEPS) {
+    const result = spawnSync(step.command, step.args, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (result.status !== 0) {
+      process.stderr.write(`The build failed (${step.what}); see the errors above.\n`);
+      process.exit(result.status ?? 1);
+    }
   }
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 
 module.exports = { ensureBuild };
-if (require.main === module) ensureBuild();
+if (require.main === module) ensureBuild({ force: process.argv.includes('--force') });

@@ -7,8 +7,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked } from '@app/platform';
 import { MIGRATIONS } from '../migrations';
 import { APP_SCHEMA } from '../apps/api/src/schema';
-import { databaseUrl } from './setup/global-setup';
-import { dropTestDatabase } from './support/test-app';
+import { createTestDatabase, dropTestDatabase } from './support/test-app';
 import { CLI_MAIN as CLI, ensureBuilt, killAll, run, startServer } from './helpers/processes';
 
 /**
@@ -64,14 +63,7 @@ describe('Backup and restore (the CLI)', () => {
 
   /** A new database: empty, or migrated (a copy of the run's template). */
   const emptyDatabase = async (label: string, migrated = false) => {
-    const name = `st_e2e_${process.env.E2E_RUN_ID}_${label}_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
-    await admin.connect();
-    await admin.query(
-      `CREATE DATABASE ${name}${migrated ? ` TEMPLATE ${process.env.E2E_TEMPLATE_DB}` : ''}`,
-    );
-    await admin.end();
-    const url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    const url = await createTestDatabase({ label, migrated });
     databases.push(url);
     return url;
   };

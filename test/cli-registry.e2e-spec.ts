@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '@app/platform';
 import { CliModule } from '../apps/cli/src/cli.module';
@@ -9,9 +8,8 @@ import {
   UnitsFindCommand,
 } from '../apps/cli/src/commands/registry-find.commands';
 import { UserCreateCommand } from '../apps/cli/src/commands/user.commands';
-import { databaseUrl } from './setup/global-setup';
 import { CLI_MAIN, ensureBuilt, killAll, run, type Run } from './helpers/processes';
-import { dropTestDatabase } from './support/test-app';
+import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 /**
  * Binding an account without reading UUIDs from the API: `units:find`, `organisations:find`, and
@@ -80,12 +78,7 @@ describe('The CLI finds units and organisations, and binds accounts by name', ()
 
   beforeAll(async () => {
     await ensureBuilt();
-    const name = `st_e2e_${process.env.E2E_RUN_ID}_cli_registry_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.E2E_TEMPLATE_DB}`);
-    await admin.end();
-    url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    url = await createTestDatabase({ label: 'cli_registry' });
     const seeded = await cli('seed:demo');
     if (seeded.code !== 0) throw new Error(`seed:demo failed: ${seeded.stderr}`);
     context = await NestFactory.createApplicationContext(

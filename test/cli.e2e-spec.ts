@@ -1,6 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
 import * as os from 'node:os';
@@ -9,8 +8,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { loadConfig } from '@app/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { databaseUrl } from './setup/global-setup';
-import { dropTestDatabase } from './support/test-app';
+import { createTestDatabase, dropTestDatabase } from './support/test-app';
 import { ensureBuilt } from './helpers/processes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -83,12 +81,7 @@ describe('The CLI (the built program, on a database of its own)', () => {
   beforeAll(async () => {
     await ensureBuilt();
     // An empty database (not a copy of the migrated template): `migrate` has work to do.
-    const name = `st_e2e_${process.env.E2E_RUN_ID}_cli_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    url = await createTestDatabase({ label: 'cli', migrated: false });
     env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
   }, 180_000);
 

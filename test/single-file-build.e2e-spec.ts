@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
-import { Client } from 'pg';
-import { databaseUrl } from './setup/global-setup';
 import { ensureBuilt, killAll, type Server, startServer } from './helpers/processes';
-import { dropTestDatabase } from './support/test-app';
+import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 /**
  * `npm start` runs one bundled file (dist/api.js, scripts/bundle.js). What bundling could break
@@ -19,12 +16,7 @@ describe('The server as `npm start` runs it: one bundled file', () => {
 
   beforeAll(async () => {
     await ensureBuilt();
-    const name = `st_e2e_${process.env.E2E_RUN_ID}_bundle_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    url = await createTestDatabase({ label: 'bundle', migrated: false });
     server = await startServer({ DATABASE_URL: url, ADMIN_PASSWORD }, undefined, os.tmpdir());
     base = `http://127.0.0.1:${server.port}`;
     const login = await fetch(`${base}/api/v1/auth/login`, {

@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
-import { Client } from 'pg';
-import { databaseUrl } from './setup/global-setup';
 import { API_MAIN, ensureBuilt, killAll, run, signIn, startServer } from './helpers/processes';
-import { dropTestDatabase } from './support/test-app';
+import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 /**
  * What an administrator reads when the server starts: a few lines at info (no line per route),
@@ -32,12 +29,7 @@ describe('The server’s start, as its log tells it', () => {
   beforeAll(async () => {
     await ensureBuilt();
     // An empty database: the first start migrates it and finds no account.
-    const name = `st_e2e_${process.env.E2E_RUN_ID}_logs_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.E2E_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    url = databaseUrl(process.env.E2E_ADMIN_URL!, name);
+    url = await createTestDatabase({ label: 'logs', migrated: false });
   }, 180_000);
 
   afterAll(async () => {

@@ -17,16 +17,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A database of this test file's own, copied from the run's migrated template. */
-export async function createTestDatabase(): Promise<string> {
+/**
+ * A database of this test file's own: by default a copy of the run's migrated template; with
+ * `migrated: false` an empty one (a first start or `migrate` has work to do). `label` goes into
+ * its name, to tell whose it is.
+ */
+export async function createTestDatabase(
+  options: { label?: string; migrated?: boolean } = {},
+): Promise<string> {
+  const { label, migrated = true } = options;
   const adminUrl = process.env.E2E_ADMIN_URL!;
-  const name = `st_e2e_${process.env.E2E_RUN_ID}_${randomBytes(4).toString('hex')}`;
+  const name = [`st_e2e_${process.env.E2E_RUN_ID}`, label, randomBytes(4).toString('hex')]
+    .filter(Boolean)
+    .join('_');
+  const template = migrated ? ` TEMPLATE ${process.env.E2E_TEMPLATE_DB}` : '';
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.E2E_TEMPLATE_DB}`);
+        await admin.query(`CREATE DATABASE ${name}${template}`);
         break;
       } catch (error) {
         // Another file copying the template at the same instant: wait and copy again.

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 /**
  * A directory shipped with the project (fonts, the official lists), given relative to the
  * project's root, found by walking up from `from`: it works alike from the sources (tests), the
- * compiled files in `dist/` and the single-file build in `dist/bundle/`, whatever the working
+ * compiled files in `dist/` and the single-file server `dist/api.js`, whatever the working
  * directory. Falls back to the working directory.
  */
 export function shippedDir(relative: string, from: string): string {
