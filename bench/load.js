@@ -2,8 +2,12 @@
 // 127.0.0.1, beside the bare node:http + pg server (bench/bare.js) answering the task list and
 // retrieve with the same SQL, so each figure also reads as a ratio to what Node and PostgreSQL do
 // with no framework.
-const http = require('node:http');
+const { spawn } = require('node:child_process');
+const { writeFileSync, rmSync, mkdtempSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const autocannon = require('autocannon');
+const { Pool } = require('undici');
 const { log, percentile, startApi, signIn } = require('./lib');
 const { startBare } = require('./bare');
 
@@ -208,8 +212,25 @@ function nameOf(s) {
   return s.name ?? `${s.resource} ${s.op}`;
 }
 
-/** One autocannon run; latencies and statuses are counted here, from every answer. */
-async function cannon({ base, token, connections, durationS, amount, timeoutS = 30, scenario }) {
+/**
+ * One run of a scenario; latencies and statuses are counted here, from every answer. Reports go to
+ * `drain`: autocannon keeps every answer's body as a string it appends to, chunk by chunk, which
+ * for a report of a megabyte costs its client more than the server spends on it.
+ */
+function cannon(options) {
+  return options.scenario.op === 'report' ? drain(options) : autocannonRun(options);
+}
+
+/** One autocannon run. */
+async function autocannonRun({
+  base,
+  token,
+  connections,
+  durationS,
+  amount,
+  timeoutS = 30,
+  scenario,
+}) {
   let i = 0;
   const latencies = [];
   const statuses = {};
@@ -236,6 +257,57 @@ async function cannon({ base, token, connections, durationS, amount, timeoutS = 
   });
   const result = await instance;
   const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
+  return summary({ scenario, latencies, statuses, elapsedS, ...result });
+}
+
+/**
+ * A run of GET requests with undici, `connections` at a time, each answer's body read and
+ * dropped: what a client that saves or renders a report does, without a string of it.
+ */
+async function drain({ base, token, connections, durationS, amount, timeoutS = 30, scenario }) {
+  const pool = new Pool(base, {
+    connections,
+    headersTimeout: timeoutS * 1000,
+    bodyTimeout: timeoutS * 1000,
+  });
+  const latencies = [];
+  const statuses = {};
+  let errors = 0;
+  let timeouts = 0;
+  let i = 0;
+  const total = amount ? Math.max(amount, connections) : Infinity;
+  const started = process.hrtime.bigint();
+  const until = Date.now() + (amount ? Infinity : durationS * 1000);
+  async function worker() {
+    while (i < total && Date.now() < until) {
+      const spec = scenario.request({}, i++);
+      const sent = process.hrtime.bigint();
+      try {
+        const res = await pool.request({
+          method: spec.method,
+          path: spec.path,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...spec.headers },
+        });
+        for await (const _chunk of res.body);
+        latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+      } catch (error) {
+        if (/timeout/i.test(error.code ?? '')) timeouts++;
+        else errors++;
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: connections }, worker));
+  } finally {
+    await pool.close();
+  }
+  const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
+  return summary({ scenario, latencies, statuses, elapsedS, errors, timeouts });
+}
+
+/** A run's figures from its answers' latencies (ms) and statuses. */
+function summary({ scenario, latencies, statuses, elapsedS, errors, timeouts }) {
   latencies.sort((a, b) => a - b);
   const expect = scenario.expect ?? 200;
   const answered = latencies.length;
@@ -249,9 +321,9 @@ async function cannon({ base, token, connections, durationS, amount, timeoutS = 
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     statuses,
-    errors: answered - (statuses[expect] ?? 0) + result.errors + result.timeouts,
+    errors: answered - (statuses[expect] ?? 0) + errors + timeouts,
     fiveXX,
-    timeouts: result.timeouts,
+    timeouts,
   };
 }
 
@@ -413,7 +485,10 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
   return rows;
 }
 
-/** The bytes a scenario's request answers, served by a bare node:http server under the same load. */
+/**
+ * The bytes a scenario's request answers, served by a bare node:http server in a process of its
+ * own (as the API runs in its own) under the same load.
+ */
 async function sameBytes(base, token, scenario, { connections, warmupS, runS, amount }) {
   const spec = scenario.request({}, 0);
   const res = await fetch(`${base}${spec.path}`, {
@@ -426,21 +501,47 @@ async function sameBytes(base, token, scenario, { connections, warmupS, runS, am
   // fetch undoes the gzip: send the bytes as they came over the wire.
   let body = Buffer.from(await res.arrayBuffer());
   if (headers['content-encoding'] === 'gzip') body = require('node:zlib').gzipSync(body);
-  const server = http.createServer((_req, out) => {
-    out.writeHead(200, { ...headers, 'content-length': body.length });
-    out.end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'st-tracker-bench-bytes-'));
+  const file = path.join(dir, 'body');
+  writeFileSync(file, body);
+  const server = await serveBytes(file, { ...headers, 'content-length': String(body.length) });
   try {
-    const bare = { resource: 'bare', op: 'bytes', request: () => ({ method: 'GET', path: '/' }) };
-    const at = `http://127.0.0.1:${server.address().port}`;
-    if (!amount) await cannon({ base: at, connections, durationS: warmupS, scenario: bare });
-    const run = await cannon({ base: at, connections, durationS: runS, amount, scenario: bare });
+    const bare = { resource: 'bare', op: 'report', request: () => ({ method: 'GET', path: '/' }) };
+    if (!amount)
+      await cannon({ base: server.base, connections, durationS: warmupS, scenario: bare });
+    const run = await cannon({
+      base: server.base,
+      connections,
+      durationS: runS,
+      amount,
+      scenario: bare,
+    });
     return { ...run, bytes: body.length };
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    server.child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A node:http server in a child process answering every request with the file's bytes. */
+function serveBytes(file, headers) {
+  const program = `
+    const body = require('node:fs').readFileSync(process.argv[1]);
+    const headers = JSON.parse(process.argv[2]);
+    const server = require('node:http').createServer((_req, res) => {
+      res.writeHead(200, headers);
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));`;
+  const child = spawn(process.execPath, ['-e', program, file, JSON.stringify(headers)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The same-bytes server exited (${code})`)));
+    child.stdout.once('data', (port) =>
+      resolve({ child, base: `http://127.0.0.1:${String(port).trim()}` }),
+    );
+  });
 }
 
 /**
