@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { hydrate, queryPrepared, vietnamInstant } from '@app/platform';
+import { hydrate, queryBuilt, vietnamInstant } from '@app/platform';
 import { type OrganisationRefDto, RegistryRefs } from '@app/registry';
 import { JOINS, NAMES } from './task-names.sql';
 import type { TaskNames } from './task.mapper';
@@ -75,19 +75,22 @@ export async function readTaskPage(
   qb: SelectQueryBuilder<TaskEntity>,
   window: { limit: number; offset: number },
 ): Promise<{ items: TaskWithNames[]; total: number }> {
-  const count = qb.clone().orderBy().select('CAST(count(*) AS integer)', 'total');
-  const ids = qb.clone().select('r.id');
-  const sql = `SELECT counted.total, r.*, ${NAMES}
+  const rows = await queryBuilt<NamedRow & { total: number }>(
+    dataSource,
+    'task page',
+    qb,
+    (page) => {
+      const count = page.clone().orderBy().select('CAST(count(*) AS integer)', 'total');
+      const ids = page.clone().select('r.id');
+      return `SELECT counted.total, r.*, ${NAMES}
       FROM (${count.getQuery()}) counted
       LEFT JOIN (unnest(ARRAY(${ids.getQuery()} LIMIT :pageLimit OFFSET :pageOffset))
                    WITH ORDINALITY AS page (id, n)
                  JOIN task r ON r.id = page.id ${JOINS}) ON true
      ORDER BY page.n`;
-  const rows = await queryPrepared<NamedRow & { total: number }>(dataSource, sql, {
-    ...qb.getParameters(),
-    pageLimit: window.limit,
-    pageOffset: window.offset,
-  });
+    },
+    { pageLimit: window.limit, pageOffset: window.offset },
+  );
   return {
     total: rows[0].total,
     items: rows[0].id === null ? [] : rows.map((row) => withNames(dataSource, row)),
@@ -99,8 +102,12 @@ export async function readTask(
   dataSource: DataSource,
   qb: SelectQueryBuilder<TaskEntity>,
 ): Promise<TaskWithNames | undefined> {
-  const sql = `SELECT r.*, ${NAMES} FROM task r ${JOINS}
-     WHERE r.id = (${qb.clone().select('r.id').getQuery()})`;
-  const rows = await queryPrepared<NamedRow>(dataSource, sql, qb.getParameters());
+  const rows = await queryBuilt<NamedRow>(
+    dataSource,
+    'task retrieve',
+    qb,
+    (one) => `SELECT r.*, ${NAMES} FROM task r ${JOINS}
+     WHERE r.id = (${one.clone().select('r.id').getQuery()})`,
+  );
   return rows.length === 0 ? undefined : withNames(dataSource, rows[0]);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** The pg pool under TypeORM: reads on the hot paths go straight to it, as named statements. */
 export function poolOf(dataSource: DataSource): Pool {
@@ -39,6 +39,176 @@ export async function queryPrepared<T extends ObjectLiteral>(
     values: values as unknown[],
   });
   return result.rows;
+}
+
+/**
+ * Runs the SQL `build(qb)` makes of a query builder (with `parameters` beside the builder's own),
+ * as `queryPrepared` does, keeping the text it comes to for each shape of builder. Building it
+ * again on every request (TypeORM's `getQuery`, then the `$n` numbering) cost a task retrieve as
+ * much CPU as the pg driver did. `site` names the caller: `build` must make the same SQL of two
+ * builders of the same shape at one site, using nothing but the builder and fixed text.
+ *
+ * Two builders have the same shape when their conditions, order, selections and window read the
+ * same once their parameters are numbered in order of appearance: the scope rules of the caller
+ * are part of the shape, their values are not. A builder with anything else (joins, grouping,
+ * conditions that are not text, spread or inline parameters) is built every time.
+ */
+export async function queryBuilt<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  site: string,
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  build: (qb: SelectQueryBuilder<ObjectLiteral>) => string,
+  parameters: ObjectLiteral = {},
+): Promise<T[]> {
+  const { text, values } = builtStatement(dataSource, site, qb, build, parameters);
+  const result = await poolOf(dataSource).query<T>({ name: statementName(text), text, values });
+  return result.rows;
+}
+
+// TypeORM's parameter syntax, as PostgresDriver.escapeQueryWithParameters reads it.
+const PARAMETER = /:(\.\.\.)?([A-Za-z0-9_.]+)/g;
+
+/** What a shape's SQL is, and where each of its `$n` values comes from. */
+interface KeptStatement {
+  text: string;
+  /** Per value: the index of a parameter of the shape, or the name of a fixed one. */
+  sources: (number | string)[];
+}
+
+const statements = new Map<string, KeptStatement>();
+
+/** Thrown inside `shapeOf` when a builder holds something its shape would not describe. */
+class Unkept extends Error {}
+
+interface Shape {
+  key: string;
+  /** The builder's parameter names in order of appearance: index i is `:<i>` in the key. */
+  names: string[];
+}
+
+/** The text and values of `build(qb)`, from the statement kept for its shape when there is one. */
+export function builtStatement(
+  dataSource: DataSource,
+  site: string,
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  build: (qb: SelectQueryBuilder<ObjectLiteral>) => string,
+  parameters: ObjectLiteral = {},
+): { text: string; values: unknown[] } {
+  const own = qb.getParameters();
+  const all = { ...own, ...parameters };
+  const shape = shapeOf(site, qb, own);
+  const kept = shape && statements.get(shape.key);
+  if (shape && kept) {
+    const values = valuesOf(kept, shape, all);
+    if (values) {
+      if (process.env.NODE_ENV === 'test')
+        verify(dataSource, { text: kept.text, values }, build(qb), all, site);
+      return { text: kept.text, values };
+    }
+  }
+  const sql = build(qb);
+  const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, all);
+  if (shape && statements.size < 10_000) {
+    const sources = sourcesOf(sql, all, shape.names);
+    // A spread or inline parameter numbers its values otherwise: that text is not kept.
+    if (sources.length === values.length) statements.set(shape.key, { text, sources });
+  }
+  return { text, values: values as unknown[] };
+}
+
+function shapeOf(
+  site: string,
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  parameters: ObjectLiteral,
+): Shape | undefined {
+  const map = qb.expressionMap;
+  if (
+    map.queryType !== 'select' ||
+    map.subQuery ||
+    !map.mainAlias?.hasMetadata ||
+    map.joinAttributes.length > 0 ||
+    map.relationIdAttributes.length > 0 ||
+    map.groupBys.length > 0 ||
+    map.havings.length > 0 ||
+    map.commonTableExpressions.length > 0 ||
+    map.selectDistinctOn.length > 0 ||
+    map.lockMode !== undefined ||
+    map.maxExecutionTime > 0
+  ) {
+    return undefined;
+  }
+  const names: string[] = [];
+  const numbered = (text: string) =>
+    text.replace(PARAMETER, (whole: string, spread: string | undefined, name: string) => {
+      if (!Object.hasOwn(parameters, name)) return whole;
+      if (spread !== undefined || typeof parameters[name] === 'function') throw new Unkept();
+      const at = names.indexOf(name);
+      return `:<${at >= 0 ? at : names.push(name) - 1}>`;
+    });
+  try {
+    const wheres = map.wheres.map(({ type, condition }) => {
+      if (typeof condition !== 'string') throw new Unkept();
+      return [type, numbered(condition)];
+    });
+    const orderBys = Object.entries(map.orderBys).map(([by, order]) => [numbered(by), order]);
+    const selects = map.selects.map(({ selection, aliasName }) => [numbered(selection), aliasName]);
+    const key = JSON.stringify([
+      site,
+      map.mainAlias.name,
+      map.mainAlias.metadata.tablePath,
+      map.withDeleted,
+      map.selectDistinct,
+      map.limit,
+      map.offset,
+      map.take,
+      map.skip,
+      selects,
+      wheres,
+      orderBys,
+    ]);
+    return { key, names };
+  } catch (error) {
+    if (error instanceof Unkept) return undefined;
+    throw error;
+  }
+}
+
+/** Where each `$n` of `sql` takes its value from, numbered as TypeORM numbers them. */
+function sourcesOf(sql: string, all: ObjectLiteral, names: string[]): (number | string)[] {
+  const sources: (number | string)[] = [];
+  const seen = new Set<string>();
+  for (const [, , name] of sql.matchAll(PARAMETER)) {
+    if (!Object.hasOwn(all, name) || seen.has(name)) continue;
+    seen.add(name);
+    const at = names.indexOf(name);
+    sources.push(at >= 0 ? at : name);
+  }
+  return sources;
+}
+
+/** The values of a kept statement for this builder; undefined when a fixed one is missing. */
+function valuesOf(kept: KeptStatement, shape: Shape, all: ObjectLiteral): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const source of kept.sources) {
+    const name = typeof source === 'number' ? shape.names[source] : source;
+    if (name === undefined || !Object.hasOwn(all, name)) return undefined;
+    values.push(all[name]);
+  }
+  return values;
+}
+
+/** Under test, every kept statement and its values are checked against those built anew. */
+function verify(
+  dataSource: DataSource,
+  kept: { text: string; values: unknown[] },
+  sql: string,
+  all: ObjectLiteral,
+  site: string,
+): void {
+  const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, all);
+  if (text !== kept.text || JSON.stringify(values) !== JSON.stringify(kept.values)) {
+    throw new Error(`The statement kept for ${site} is not the one its builder makes:\n${text}`);
+  }
 }
 
 /**
