@@ -15,6 +15,8 @@ const ESM_PACKAGES = [
   'uint8array-extras',
   '@borewit',
   'load-esm',
+  '@fastify/static',
+  'content-disposition',
 ];
 
 const tsJest = [

@@ -7,7 +7,7 @@ const path = require('node:path');
 async function main() {
   const dist = path.resolve(__dirname, '..', 'dist', 'apps', 'api', 'src');
   const { NestFactory } = require('@nestjs/core');
-  const { ExpressAdapter } = require('@nestjs/platform-express');
+  const { FastifyAdapter } = require('@nestjs/platform-fastify');
   const { loadConfig, buildOpenApiDocument } = require(
     path.join(dist, '..', '..', '..', 'libs', 'platform', 'src'),
   );
@@ -18,7 +18,7 @@ async function main() {
   });
   const app = await NestFactory.create(
     AppModule.register({ config, databaseUrl: config.databaseUrl }),
-    new ExpressAdapter(),
+    new FastifyAdapter(),
     { preview: true, logger: false, abortOnError: false },
   );
   const document = buildOpenApiDocument(app);

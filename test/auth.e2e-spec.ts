@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import {
   CheckedTokens,
@@ -182,10 +182,11 @@ describe('Accounts and sign-in', () => {
   });
 
   describe('with two replicas on one database', () => {
-    let replica: NestExpressApplication;
+    let replica: NestFastifyApplication;
     beforeAll(async () => {
       replica = await createApiApp(t.config, t.databaseUrl, clock);
       await replica.init();
+      await replica.getHttpAdapter().getInstance().ready();
     });
     afterAll(() => replica.close());
 
@@ -197,7 +198,7 @@ describe('Accounts and sign-in', () => {
       }
       return until();
     }
-    const status = async (app: NestExpressApplication, token: string) =>
+    const status = async (app: NestFastifyApplication, token: string) =>
       (
         await request(app.getHttpServer())
           .get('/api/v1/auth/me')

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
@@ -90,7 +90,7 @@ describe('The benchmark data generator (bench/generate.js, smoke scale)', () => 
   const folder = path.join(os.tmpdir(), `st-bench-generate-${process.pid}`);
   let manifest: Manifest;
   let url: string;
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let http: Server;
 
   /** A new empty database on the tests' server; the generator migrates and fills it. */
@@ -147,6 +147,7 @@ describe('The benchmark data generator (bench/generate.js, smoke scale)', () => 
       url,
     );
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     http = app.getHttpServer();
   }, 240_000);
 

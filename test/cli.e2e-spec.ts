@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
@@ -45,7 +45,7 @@ function run(args: string[], env: Record<string, string>, timeoutMs = 60_000): P
 describe('The CLI (the built program, on a database of its own)', () => {
   let url: string;
   let env: Record<string, string>;
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let http: Server;
   const cli = (...args: string[]) => run([CLI, ...args], env);
   const sql = async (text: string) => {
@@ -220,6 +220,7 @@ describe('The CLI (the built program, on a database of its own)', () => {
       url,
     );
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     http = app.getHttpServer();
 
     const login = await request(http)

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
 import * as net from 'node:net';
@@ -43,12 +43,13 @@ async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function startApp(url: string, env: Record<string, string> = {}): Promise<NestExpressApplication> {
+function startApp(url: string, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
   return createApiApp(
     loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...env }),
     url,
   ).then(async (app) => {
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     return app;
   });
 }
@@ -57,7 +58,7 @@ describe('The database goes away and comes back', () => {
   let dataDir: string;
   let port: number;
   let db: EmbeddedPostgresHandle | undefined;
-  const apps: NestExpressApplication[] = [];
+  const apps: NestFastifyApplication[] = [];
 
   const openDb = async () => {
     db = await openEmbeddedPostgres({ dataDir, port });

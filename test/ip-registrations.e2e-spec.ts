@@ -808,7 +808,8 @@ describe('IP registrations', () => {
     });
 
     const listed = async (query: string, as: Caller = w.as.leader) =>
-      itemIds(await as.get(`${REGS}?${query}`).expect(200));
+      // Every match on one page: other tests add registrations across the province.
+      itemIds(await as.get(`${REGS}?${query}&pageSize=100`).expect(200));
     const only = (...keys: string[]) => keys.map((k) => ids[k]).sort();
     const mine = (found: string[]) => found.filter((id) => Object.values(ids).includes(id)).sort();
 

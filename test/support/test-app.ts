@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Client } from 'pg';
@@ -9,7 +9,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { databaseUrl } from '../setup/global-setup';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: Server;
   dataSource: DataSource;
   databaseUrl: string;
@@ -74,6 +74,8 @@ export async function startTestApp(
   });
   const app = await createApiApp(config, url, options.clock);
   await app.init();
+  // Fastify answers once its plugins have loaded (supertest talks to its server directly).
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     http: app.getHttpServer(),

@@ -1,9 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-// The adapter alone: the package's index also loads its file-upload support (multer and busboy,
-// about 10 MB of the server's memory), which no route here uses.
-import { ExpressAdapter } from '@nestjs/platform-express/adapters/express-adapter';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import {
@@ -11,6 +8,7 @@ import {
   type Clock,
   configureApp,
   createFirstAdmin,
+  fastifyOptions,
   passwordProblem,
   RecordWriter,
 } from '@app/platform';
@@ -23,15 +21,16 @@ export async function createApiApp(
   config: AppConfig,
   databaseUrl: string,
   clock?: Clock,
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, databaseUrl, clock }),
     // Given explicitly rather than discovered: the discovery's dynamic require escapes Jest.
-    new ExpressAdapter(),
+    new FastifyAdapter(fastifyOptions(config)),
+    // The body parsers are the app's own (configureApp): JSON only.
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
-  configureApp(app, config);
+  await configureApp(app, config);
   return app;
 }
 

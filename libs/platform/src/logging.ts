@@ -8,14 +8,14 @@ import type { AppConfig } from './config/app-config';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
- * A request id per request: the caller's `X-Request-Id` when it is sane, else a new UUID. Set by
- * the first middleware, so even a body-parser failure carries it.
+ * A request id per request: the caller's `X-Request-Id` when it is sane, else a new UUID. Fastify
+ * asks for it as the request arrives (`genReqId`), so even a body refused before its route
+ * carries it; it stays on the Node request for the request log.
  */
-export function requestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+export function requestId(req: IncomingMessage & { id?: unknown }): string {
   if (typeof req.id === 'string') return req.id;
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', id);
   req.id = id;
   return id;
 }

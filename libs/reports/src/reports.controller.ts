@@ -1,5 +1,5 @@
 import { Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { type Actor, ApiResource, calendarDate, Clock, CurrentActor } from '@app/platform';
 import { REPORT_TASK, REPORT_UNIT } from './access/report-kinds';
 import { DistrictActivityReportDto } from './district-activity/district-activity.dto';

@@ -25,7 +25,7 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<RequestWithActor>();
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.header('authorization') ?? '');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) {
       throw new UnauthorizedError(
         'Sign in first and send the token as Authorization: Bearer <token>',
@@ -42,7 +42,9 @@ export class AccessGuard implements CanActivate {
       targets,
     );
     if (!policy) {
-      this.logger.error(`${request.method} ${request.path} declares no access policy`);
+      this.logger.error(
+        `${request.method} ${request.routeOptions.url ?? request.url} declares no access policy`,
+      );
       throw new ForbiddenError('This route declares no access policy, so it is closed');
     }
     if (!policy.roles.includes(user.role)) {
@@ -50,10 +52,9 @@ export class AccessGuard implements CanActivate {
         `Your role (${user.role}) may not do this; it is for: ${policy.roles.join(', ')}`,
       );
     }
-    const requestId = (request as { id?: unknown }).id;
     request.actor = {
       ...user,
-      requestId: typeof requestId === 'string' ? requestId : undefined,
+      requestId: request.id,
       scopes: policy.scopes,
       seesDeleted: policy.deletedFor.includes(user.role),
     };

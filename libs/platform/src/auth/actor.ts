@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Role } from './roles';
 import type { ScopeRule } from './scope';
 
@@ -41,7 +41,7 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({
   seesDeleted: true,
 });
 
-export type RequestWithActor = Request & { actor?: Actor };
+export type RequestWithActor = FastifyRequest & { actor?: Actor };
 
 /** The caller of a protected route; the guard has already refused requests without one. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

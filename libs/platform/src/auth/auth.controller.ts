@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CommandRoute, GetRoute } from '../http/routes';
 import { type Actor, CurrentActor } from './actor';

@@ -7,35 +7,19 @@ import {
 } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Observable } from 'rxjs';
 import { RequestValidationError } from './domain-errors';
-import { problem, sendProblem } from './problem-details.filter';
 
 /** Route metadata: whether the route needs a body (creates and changes) or takes one optionally. */
 export const BODY_METADATA = 'http:body';
 export type BodyUse = 'required' | 'optional';
 
 /** Whether a request carries a body at all (as Node's HTTP parser reads it). */
-export function hasBody(req: Request): boolean {
+export function hasBody(req: { headers: IncomingHttpHeaders }): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-/**
- * A body that is not JSON is refused (415) rather than read as no body at all, which would answer
- * 200 to a change that changed nothing.
- */
-export function refuseNonJsonBodies(req: Request, res: Response, next: NextFunction): void {
-  if (hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
-    sendProblem(
-      req,
-      res,
-      problem(415, 'Send the body as JSON, with Content-Type: application/json'),
-    );
-    return;
-  }
-  next();
 }
 
 /** A create or change without any body is refused (400) instead of being read as an empty one. */
@@ -43,7 +27,7 @@ export function refuseNonJsonBodies(req: Request, res: Response, next: NextFunct
 export class BodyRequiredInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const use = Reflect.getMetadata(BODY_METADATA, context.getHandler()) as BodyUse | undefined;
-    if (use === 'required' && !hasBody(context.switchToHttp().getRequest<Request>())) {
+    if (use === 'required' && !hasBody(context.switchToHttp().getRequest<FastifyRequest>())) {
       throw RequestValidationError.field('body', 'is required: send the fields as JSON');
     }
     return next.handle();

@@ -1,12 +1,14 @@
+import rateLimit from '@fastify/rate-limit';
 import { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import express, { NextFunction, Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
+import { STATUS_CODES } from 'node:http';
 import type { AppConfig } from '../config/app-config';
 import { requestId, requestLogger } from '../logging';
-import { BodyRequiredInterceptor, refuseNonJsonBodies } from './body';
+import { BodyRequiredInterceptor } from './body';
+import { TooManyRequestsError } from './domain-errors';
 import { ETagInterceptor } from './etag';
 import { NullabilityPipe } from './nullability.pipe';
 import { NormalizeTextPipe } from './normalize-text.pipe';
@@ -63,10 +65,12 @@ export function buildOpenApiDocument(app: INestApplication, version = '0.1.0'): 
  * they depend on nothing in the request, and running its dozen middlewares on every request cost
  * more than a fast route's own work. Helmet still decides what they are.
  */
-function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
-  const headers: [string, string][] = [];
+let headersOnce: Record<string, string> | undefined;
+function securityHeaders(): Record<string, string> {
+  if (headersOnce) return headersOnce;
+  const headers: Record<string, string> = {};
   const recorder = {
-    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
+    setHeader: (name: string, value: unknown) => (headers[name] = String(value)),
     removeHeader: () => undefined,
   };
   let failure: Error | undefined;
@@ -74,16 +78,48 @@ function securityHeaders(): (req: Request, res: Response, next: NextFunction) =>
     if (error !== undefined) failure = error as Error;
   });
   if (failure !== undefined) throw failure;
-  return (_req, res, next) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  };
+  return (headersOnce = headers);
 }
 
-interface BodyParserError extends Error {
-  status?: number;
-  type?: string;
-  limit?: number;
+/** The body limit in bytes, from its validated form (`1mb`, `500kb`, `2048b`). */
+export function bodyLimitBytes(limit: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(limit)!;
+  return Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b'];
+}
+
+/** The options of the Fastify instance under the app (bootstrap.ts). */
+export function fastifyOptions(config: AppConfig): FastifyServerOptions {
+  return {
+    // A number is the count of proxies in front (as Express read it): Fastify 5 would trust none.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
+    bodyLimit: bodyLimitBytes(config.bodyLimit),
+    // The caller's X-Request-Id when it is sane, else a new one (logging.ts).
+    genReqId: (req) => requestId(req),
+    // Each request is logged once by requestLogger, on the app's logger.
+    logger: false,
+    // JSON.parse keeps "__proto__" as a plain key, which validation then refuses as unknown.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+    // A path parameter of any length reaches its route, which says what is wrong with it (an id
+    // must be a UUID); Node's header limit (16 KB) bounds the URL.
+    routerOptions: { maxParamLength: 16_384 },
+    // What the router refuses before any hook runs (a path that is not valid percent-encoded
+    // UTF-8) is answered like every other error.
+    frameworkErrors: (error, request, reply) => {
+      void reply.headers(securityHeaders()).header('X-Request-Id', request.id);
+      const status = error.statusCode ?? 400;
+      sendProblem(
+        request,
+        reply,
+        error.code === 'FST_ERR_BAD_URL'
+          ? problem(400, 'The URL is not valid: a part of its path is not percent-encoded UTF-8')
+          : problem(status, STATUS_CODES[status] ?? 'The request is not valid'),
+      );
+    },
+  };
 }
 
 /**
@@ -91,18 +127,24 @@ interface BodyParserError extends Error {
  * bootstrap: security headers, CORS, body limit, rate limit, validation, problem details, ETags
  * and the docs.
  */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  // A record's ETag is its version (ETagInterceptor); Express would otherwise hash every other
-  // body (a list page: 30 KB of SHA-1 per request) for a weak ETag no client is told about.
-  app.set('etag', false);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    requestId(req, res);
-    next();
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const logRequest = requestLogger(config);
+  const headers = securityHeaders();
+  // The first hook: even a request refused before its route (a body too large, a rate limit)
+  // carries its id, the security headers and a log line.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
+    reply.header('X-Request-Id', request.id);
+    logRequest(request.raw, reply.raw, done);
   });
-  app.use(requestLogger(config));
-  app.use(securityHeaders());
+  // On close Fastify ends the idle keep-alive connections, not those busy with a request, which
+  // would then idle until their keep-alive timeout (72 s) and hold the shutdown: from then on a
+  // connection ends as soon as its answer is sent.
+  fastify.addHook('preClose', (done) => {
+    fastify.server.keepAliveTimeout = 1;
+    done();
+  });
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
@@ -113,43 +155,26 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     });
   }
   if (config.rateLimitPerMinute > 0) {
-    app.use(
-      rateLimit({
-        windowMs: 60_000,
-        limit: config.rateLimitPerMinute,
-        standardHeaders: 'draft-7',
-        legacyHeaders: false,
-        skip: (req) => req.path.startsWith('/health/'),
-        handler: (req: Request, res: Response) => {
-          res.setHeader('Retry-After', '60');
-          sendProblem(req, res, problem(429, 'Too many requests from this address; slow down'));
-        },
-      }),
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      enableDraftSpec: true,
+      allowList: (request) => request.url.startsWith('/health/'),
+      // Thrown, then answered by the problem-details filter like every other error.
+      errorResponseBuilder: () =>
+        new TooManyRequestsError('Too many requests from this address; slow down', 60),
+    });
+  }
+  // JSON bodies only: any other type (Fastify reads text/plain too) is a 415. An empty one is
+  // no body, for the route to require one or not, instead of a JSON syntax error.
+  const parseJson = fastify.getDefaultJsonParser('ignore', 'ignore');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  for (const type of ['application/json', /^application\/[\w.+-]+\+json$/i]) {
+    fastify.addContentTypeParser(type, { parseAs: 'string' }, (request, body, done) =>
+      body === '' ? done(null, undefined) : parseJson(request, body as string, done),
     );
   }
-  app.use(refuseNonJsonBodies);
-  app.use(
-    express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
-  );
-  // Parser failures (bad JSON, too large) become problem details like every other error.
-  app.use((error: BodyParserError, req: Request, res: Response, next: NextFunction) => {
-    if (!error || res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') {
-      return sendProblem(
-        req,
-        res,
-        problem(413, `The body is larger than the limit of ${config.bodyLimit}`),
-      );
-    }
-    if (error.type === 'entity.parse.failed') {
-      return sendProblem(req, res, problem(400, 'The body is not valid JSON'));
-    }
-    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-      return sendProblem(req, res, problem(error.status, error.message));
-    }
-    return next(error);
-  });
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter({ bodyLimit: config.bodyLimit }));
   app.useGlobalInterceptors(new BodyRequiredInterceptor(), new ETagInterceptor());
 
   // Built once, when first needed (the first request with a body, or /docs): scanning every

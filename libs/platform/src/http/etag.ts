@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { PreconditionFailedError, RequestValidationError } from './domain-errors';
 
@@ -57,10 +57,8 @@ export class ETagInterceptor implements NestInterceptor {
           typeof body === 'object' &&
           typeof (body as { version?: unknown }).version === 'number'
         ) {
-          const response = context.switchToHttp().getResponse<Response>();
-          if (!response.headersSent) {
-            response.setHeader('ETag', etagOf((body as { version: number }).version));
-          }
+          const reply = context.switchToHttp().getResponse<FastifyReply>();
+          if (!reply.sent) void reply.header('ETag', etagOf((body as { version: number }).version));
         }
         return body;
       }),

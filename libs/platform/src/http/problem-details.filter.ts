@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import {
   DomainError,
@@ -44,16 +44,48 @@ export function problem(
   };
 }
 
-export function sendProblem(req: Request, res: Response, body: ProblemDetailsDto): void {
-  const requestId = (req as Request & { id?: unknown }).id;
-  res
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: ProblemDetailsDto,
+): void {
+  void reply
     .status(body.status)
     .type(PROBLEM_JSON)
-    .json({
-      ...body,
-      instance: req.originalUrl?.split('?')[0],
-      ...(typeof requestId === 'string' ? { requestId } : {}),
-    });
+    .send(
+      JSON.stringify({
+        ...body,
+        instance: request.originalUrl.split('?')[0],
+        requestId: request.id,
+      }),
+    );
+}
+
+/**
+ * A request Fastify refused before its route (its body: too large, not JSON, not valid JSON; a
+ * malformed URL or header), as a problem; undefined for anything else.
+ */
+function refusedRequest(exception: unknown, bodyLimit: string): ProblemDetailsDto | undefined {
+  const error = exception instanceof HttpException ? exception.cause : exception;
+  if (!(error instanceof Error)) return undefined;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return problem(413, `The body is larger than the limit of ${bodyLimit}`);
+  }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return problem(415, 'Send the body as JSON, with Content-Type: application/json');
+  }
+  // The JSON parser's own failure is a SyntaxError it gives the status 400.
+  if (
+    statusCode === 400 &&
+    (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+  ) {
+    return problem(400, 'The body is not valid JSON');
+  }
+  if (error.name === 'FastifyError' && typeof statusCode === 'number' && statusCode < 500) {
+    return problem(statusCode, error.message);
+  }
+  return undefined;
 }
 
 /** Every failure, whatever raised it, leaves as RFC 9457 problem details; nothing internal leaks. */
@@ -61,33 +93,38 @@ export function sendProblem(req: Request, res: Response, body: ProblemDetailsDto
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** `bodyLimit`: the limit as configured (BODY_LIMIT), for the message of a 413. */
+  constructor(private readonly options: { bodyLimit: string }) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
-    if (res.headersSent) return;
+    const req = ctx.getRequest<FastifyRequest>();
+    const res = ctx.getResponse<FastifyReply>();
+    if (res.sent || res.raw.headersSent) return;
     const body = this.toProblem(exception, res);
     if (body.status >= 500) {
       this.logger.error(
-        { err: exception, requestId: (req as Request & { id?: unknown }).id },
+        { err: exception, requestId: req.id },
         `${req.method} ${req.originalUrl} failed`,
       );
     }
     sendProblem(req, res, body);
   }
 
-  private toProblem(exception: unknown, res: Response): ProblemDetailsDto {
+  private toProblem(exception: unknown, res: FastifyReply): ProblemDetailsDto {
+    const refused = refusedRequest(exception, this.options.bodyLimit);
+    if (refused) return refused;
     const domain = exception instanceof DomainError ? exception : translateDatabaseError(exception);
     if (domain) return this.fromDomainError(domain, res);
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     if (isConnectionError(exception)) {
-      res.setHeader('Retry-After', '5');
+      void res.header('Retry-After', '5');
       return problem(503, 'The database is not available right now; try again shortly');
     }
     return problem(500, 'An unexpected error occurred; it has been logged');
   }
 
-  private fromDomainError(error: DomainError, res: Response): ProblemDetailsDto {
+  private fromDomainError(error: DomainError, res: FastifyReply): ProblemDetailsDto {
     const extra: Partial<ProblemDetailsDto> = {
       type: `/problems/${error.kind}`,
       title: error.title,
@@ -95,9 +132,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof RequestValidationError) extra.errors = error.errors;
     if (error instanceof IllegalTransitionError) extra.allowedActions = [...error.allowedActions];
     if (error instanceof TooManyRequestsError) {
-      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      void res.header('Retry-After', String(error.retryAfterSeconds));
     }
-    if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+    if (error.status === 401) void res.header('WWW-Authenticate', 'Bearer');
     return problem(error.status, error.message, extra);
   }
 

@@ -24,12 +24,12 @@ export const RequestTarget = createParamDecorator(
     const request = ctx.switchToHttp().getRequest<RequestWithActor>();
     if (!request.actor) throw new Error('@RequestTarget() on a route without an access policy');
     const parameter = name ?? 'id';
-    const id = request.params[parameter];
+    const id = (request.params as Record<string, string | undefined>)[parameter];
     if (typeof id !== 'string' || !isUUID(id)) {
       throw RequestValidationError.field(parameter, 'must be a UUID');
     }
     const use = Reflect.getMetadata(IF_MATCH_METADATA, ctx.getHandler()) as IfMatchUse | undefined;
-    const ifMatch = use ? parseIfMatch(request.header('if-match')) : undefined;
+    const ifMatch = use ? parseIfMatch(request.headers['if-match']) : undefined;
     if (ifMatch === undefined && use === 'required') throw new PreconditionRequiredError();
     return { actor: request.actor, id, ifMatch };
   },

@@ -1,6 +1,7 @@
 import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { negotiate } from '@fastify/accept-negotiator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, GetRoute, type RouteOptions } from '@app/platform';
 import type { ReportFormat } from '../dto/report-query.dto';
 import type * as Csv from './csv';
@@ -93,21 +94,23 @@ export async function render<T>(
  * text (a district's year with its lists is megabytes of JSON, a tenth of that gzipped).
  */
 export async function send(
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  reply: FastifyReply,
   report: MadeReport,
 ): Promise<StreamableFile> {
-  response.setHeader('Content-Type', report.contentType);
+  void reply.header('Content-Type', report.contentType);
   if (report.contentDisposition) {
-    response.setHeader('Content-Disposition', report.contentDisposition);
+    void reply.header('Content-Disposition', report.contentDisposition);
   }
   const gzipped = report.gzipped();
   let body = report.body;
   if (gzipped) {
-    response.setHeader('Vary', 'Accept-Encoding');
-    if (request.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    void reply.header('Vary', 'Accept-Encoding');
+    // No Accept-Encoding: any encoding will do (RFC 9110 12.5.3), as Express read it.
+    const accepted = request.headers['accept-encoding'] ?? '*';
+    if (negotiate(accepted, ['gzip', 'identity']) === 'gzip') {
       body = await gzipped;
-      response.setHeader('Content-Encoding', 'gzip');
+      void reply.header('Content-Encoding', 'gzip');
     }
   }
   return new StreamableFile(body, { length: body.length });
