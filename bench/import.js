@@ -58,7 +58,11 @@ async function openFreshDatabase() {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-bench-'));
   await fs.chmod(dataDir, 0o755); // as root, the server runs as `postgres` and must enter it
   const started = Date.now();
-  const handle = await platform.openEmbeddedPostgres({ dataDir, database: 'st_bench' });
+  const handle = await platform.openEmbeddedPostgres({
+    dataDir,
+    database: 'st_bench',
+    endsWithProcess: true,
+  });
   log(`Embedded PostgreSQL created and started in ${seconds(Date.now() - started)} s`);
   return {
     kind: 'embedded',

@@ -359,7 +359,11 @@ async function smoke(flags) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-bench-smoke-'));
   await fs.chmod(dataDir, 0o755); // as root, the embedded server runs as `postgres`
   try {
-    const handle = await platform.openEmbeddedPostgres({ dataDir, database: 'st_bench' });
+    const handle = await platform.openEmbeddedPostgres({
+      dataDir,
+      database: 'st_bench',
+      endsWithProcess: true,
+    });
     const database = { kind: 'embedded', url: handle.url, dataDir, close: () => handle.stop() };
     let manifest;
     try {

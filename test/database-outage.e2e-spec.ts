@@ -61,7 +61,7 @@ describe('The database goes away and comes back', () => {
   const apps: NestFastifyApplication[] = [];
 
   const openDb = async () => {
-    db = await openEmbeddedPostgres({ dataDir, port });
+    db = await openEmbeddedPostgres({ dataDir, port, endsWithProcess: true });
     return db;
   };
   const stopDb = async () => {

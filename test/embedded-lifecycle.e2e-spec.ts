@@ -362,6 +362,18 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
     expect(await postgresOf(dataDir)).toEqual([]);
   });
 
+  it('a throwaway server (endsWithProcess: tests, the bench) ends with the process that started it, stopped or not', async () => {
+    const dir = await makeDataDir();
+    const platform = path.join(__dirname, '..', 'dist', 'libs', 'platform', 'src', 'index.js');
+    // Started, then the process exits without stopping it, as a test run cut short does.
+    const program = `require(${JSON.stringify(platform)})
+      .openEmbeddedPostgres({ dataDir: process.argv[1], endsWithProcess: true })
+      .then(() => process.exit(0))`;
+    const child = spawn(process.execPath, ['-e', program, dir], { stdio: 'ignore' });
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    await waitFor('the throwaway server to stop', async () => (await postgresOf(dir)).length === 0);
+  });
+
   describe('a start that cannot work fails with a clear message and a non-zero exit', () => {
     const failedStart = async (env: Record<string, string>) => {
       const proc = launch([MAIN], {

@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
   if (!adminUrl) {
     // Mode 700 like any `mktemp -d`: as root, the embedded server lets its user (postgres) in.
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-e2e-'));
-    const server = await openEmbeddedPostgres({ dataDir });
+    const server = await openEmbeddedPostgres({ dataDir, endsWithProcess: true });
     adminUrl = server.adminUrl;
     (globalThis as Record<string, unknown>).__E2E_SERVER__ = { server, dataDir };
   }

@@ -35,6 +35,13 @@ export interface EmbeddedPostgresOptions {
    * or the server starting), so that the caller can do its own work meanwhile.
    */
   launched?: () => void;
+  /**
+   * A throwaway server (tests, the bench in a temporary directory): one this process started is
+   * shut down when the process exits without stopping it (a run cut short, a closed output pipe),
+   * since nothing would ever open its directory again to stop it. The app's own server outlives a
+   * killed process on purpose: its next start finds and stops it.
+   */
+  endsWithProcess?: boolean;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -701,6 +708,15 @@ export async function openEmbeddedPostgres(
   }
   const running = server;
   let stopped = false;
+  // Synchronous, as an exit handler must be: a fast shutdown that the server finishes alone.
+  const endWithProcess = () => {
+    try {
+      process.kill(running.pid, 'SIGINT');
+    } catch {
+      // Already gone.
+    }
+  };
+  if (options.endsWithProcess && startedHere) process.once('exit', endWithProcess);
 
   return {
     url: `${base}/${database}`,
@@ -710,6 +726,7 @@ export async function openEmbeddedPostgres(
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', endWithProcess);
       await keeper.end().catch(() => undefined);
       const owner = await liveOwner(paths);
       if (owner !== process.pid) return;
