@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { UsersService, SYSTEM_ACTOR } from '@app/platform';
+import { SYSTEM_ACTOR } from '@app/platform';
 import {
   AdminUnitDto,
   AdminUnitsService,
@@ -10,7 +10,7 @@ import {
   ReferenceDataError,
 } from '@app/registry';
 import { Caller, startTestApp, TestApp } from './support/test-app';
-import { signIn, TEST_PASSWORD } from './support/world';
+import { signedInAccount } from './support/world';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'admin-units-small');
 
@@ -52,13 +52,11 @@ describe('Import of the official administrative units (small real fixture)', () 
   beforeAll(async () => {
     t = await startTestApp();
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-import-'));
-    await t.app.get(UsersService).create(SYSTEM_ACTOR, {
+    ({ as } = await signedInAccount(t, {
       username: 'import.reader',
-      password: TEST_PASSWORD,
       fullName: 'Import reader',
       role: 'leadership',
-    });
-    as = await signIn(t, 'import.reader');
+    }));
   });
   afterAll(async () => {
     await t?.close();

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR, UsersService } from '@app/platform';
+import { SYSTEM_ACTOR } from '@app/platform';
 import { EnterprisesService, StCertificatesService, SupportNeedsService } from '@app/enterprises';
 import { IpRegistrationsService } from '@app/ip';
 import { ParticipantsService, ProgrammesService, ProjectsService } from '@app/projects';
@@ -24,7 +24,7 @@ import { SessionsDemoSeeder } from '../apps/cli/src/demo/sessions.demo';
 import { TestClock } from './support/clock';
 import type { Caller } from './support/test-app';
 import { startTestApp, TestApp } from './support/test-app';
-import { signIn, TEST_PASSWORD } from './support/world';
+import { signedInAccount } from './support/world';
 
 const REPORTS = '/api/v1/reports';
 
@@ -73,13 +73,11 @@ describe('Reports on the demo data', () => {
       get(ParticipantsService),
     ).seed(tally, registry);
     binhThuy = registry.units.binhThuy.id;
-    await t.app.get(UsersService).create(SYSTEM_ACTOR, {
+    ({ as: leader } = await signedInAccount(t, {
       username: 'test.leader',
-      password: TEST_PASSWORD,
       fullName: 'Lãnh đạo Sở',
       role: 'leadership',
-    });
-    leader = await signIn(t, 'test.leader');
+    }));
   }, 180_000);
   afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR, UsersService } from '@app/platform';
+import { SYSTEM_ACTOR } from '@app/platform';
 import { OrganisationsService } from '@app/registry';
 import type request from 'supertest';
 import {
@@ -13,7 +13,7 @@ import {
 } from './support/sessions';
 import { TestClock } from './support/clock';
 import { Caller, startTestApp, TestApp } from './support/test-app';
-import { buildWorld, CallerName, signIn, TEST_PASSWORD, versionOf, World } from './support/world';
+import { buildWorld, CallerName, signedInAccount, versionOf, World } from './support/world';
 
 const TASKS = '/api/v1/tasks';
 /** 23:30 on 10 March 2026 in Viet Nam (UTC+7). */
@@ -561,14 +561,12 @@ describe('Tasks', () => {
 
     it('reads each caller’s own scope, whoever read the same way before', async () => {
       // Reads of one shape share their SQL text (kept per shape): the values must be the caller's.
-      await t.app.get(UsersService).create(SYSTEM_ACTOR, {
+      const { as: otherOfficer } = await signedInAccount(t, {
         username: 'test.other-district',
-        password: TEST_PASSWORD,
         fullName: 'Test other district',
         role: 'district_officer',
         adminUnitId: w.otherDistrict.id,
       });
-      const otherOfficer = await signIn(t, 'test.other-district');
       const own = await fixture('own');
       const elsewhere = await fixture('elsewhere');
       for (let round = 0; round < 3; round++) {

@@ -49,11 +49,27 @@ export async function signIn(
   return new Caller(t.http, (res.body as { accessToken: string }).accessToken);
 }
 
+/** A new account with TEST_PASSWORD, signed in: its caller and its id. */
+export async function signedInAccount(
+  t: TestApp,
+  account: {
+    username: string;
+    fullName: string;
+    role: Role;
+    organisationId?: string;
+    adminUnitId?: string;
+  },
+): Promise<{ as: Caller; id: string }> {
+  const user = await t.app
+    .get(UsersService)
+    .create(SYSTEM_ACTOR, { ...account, password: TEST_PASSWORD });
+  return { as: await signIn(t, account.username), id: user.id };
+}
+
 export async function buildWorld(t: TestApp): Promise<World> {
   const units = t.app.get(AdminUnitsService);
   const orgs = t.app.get(OrganisationsService);
   const people = t.app.get(PeopleService);
-  const users = t.app.get(UsersService);
 
   const province = await units.create(SYSTEM_ACTOR, {
     code: '92',
@@ -143,14 +159,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     CallerName,
     (typeof accounts)[CallerName],
   ][]) {
-    const user = await users.create(SYSTEM_ACTOR, {
+    const made = await signedInAccount(t, {
       username: `test.${name}`,
-      password: TEST_PASSWORD,
       fullName: `Test ${name}`,
       ...account,
     });
-    userIds[name] = user.id;
-    as[name] = await signIn(t, `test.${name}`);
+    userIds[name] = made.id;
+    as[name] = made.as;
   }
   return {
     province,
