@@ -1,5 +1,5 @@
 import { Query, Req, Res } from '@nestjs/common';
-import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, ApiResource, calendarDate, Clock, CurrentActor } from '@app/platform';
 import { REPORT_TASK, REPORT_UNIT } from './access/report-kinds';
 import { DistrictActivityReportDto } from './district-activity/district-activity.dto';
@@ -60,8 +60,8 @@ export class ReportsController {
   async getDistrictActivityReport(
     @CurrentActor() actor: Actor,
     @Query() query: DistrictActivityQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const report = await this.cache.get(this.key('district-activity', actor, query), () =>
       render(
@@ -88,8 +88,8 @@ export class ReportsController {
   async getOverviewReport(
     @CurrentActor() actor: Actor,
     @Query() query: OverviewQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const report = await this.cache.get(this.key('overview', actor, query), () =>
       render(query.format, () => this.overview.report(actor, query), overviewDocument),
@@ -108,8 +108,8 @@ export class ReportsController {
   async getTaskFollowUpReport(
     @CurrentActor() actor: Actor,
     @Query() query: TaskFollowUpQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const report = await this.cache.get(this.key('task-follow-up', actor, query), () =>
       render(query.format, () => this.followUp.report(actor, query), taskFollowUpDocument),

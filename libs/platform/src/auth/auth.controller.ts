@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest as Request } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CommandRoute, GetRoute } from '../http/routes';
 import { type Actor, CurrentActor } from './actor';
@@ -12,7 +12,7 @@ import { ANY_ROLE } from './roles';
 import { UsersService } from './users.service';
 
 /** The client address sign-in throttling counts by (behind a proxy: set TRUST_PROXY). */
-function clientAddress(request: Request): string {
+function clientAddress(request: FastifyRequest): string {
   return request.ip ?? 'unknown';
 }
 
@@ -36,7 +36,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 413, 415, 429)
-  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password, clientAddress(request));
   }
 
@@ -70,7 +70,7 @@ export class AuthController {
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     await this.auth.changePassword(actor, body, clientAddress(request));
   }

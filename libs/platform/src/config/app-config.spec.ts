@@ -10,6 +10,7 @@ describe('configuration', () => {
       dataDir: path.resolve('./data'),
       runMigrations: true,
       bodyLimit: '1mb',
+      bodyLimitBytes: 1024 * 1024,
       corsOrigins: [],
       logLevel: 'info',
     });
@@ -22,6 +23,7 @@ describe('configuration', () => {
       RUN_MIGRATIONS: 'false',
       CORS_ORIGINS: 'https://a.vn, https://b.vn',
       TRUST_PROXY: '1',
+      BODY_LIMIT: '500KB',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -29,6 +31,8 @@ describe('configuration', () => {
       runMigrations: false,
       corsOrigins: ['https://a.vn', 'https://b.vn'],
       trustProxy: 1,
+      bodyLimit: '500KB',
+      bodyLimitBytes: 500 * 1024,
     });
   });
 

@@ -30,6 +30,15 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 /** Passwords the documentation ever showed as examples: copied literally, anyone could guess them. */
 const DOCUMENTED_EXAMPLE_PASSWORDS = ['choose a long password'];
 
+/** A size as BODY_LIMIT takes it: `2048b`, `500kb`, `1mb`. */
+const SIZE = /^(\d+)(b|kb|mb)$/i;
+const UNIT_BYTES = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+function sizeInBytes(size: string): number {
+  const [, amount, unit] = SIZE.exec(size)!;
+  return Number(amount) * UNIT_BYTES[unit.toLowerCase() as keyof typeof UNIT_BYTES];
+}
+
 /** The environment as the app reads it. Every variable is documented in .env.example. */
 class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
@@ -54,7 +63,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) DATABASE_CONNECT_TIMEOUT_S?: number;
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsOptional()
-  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 1mb or 500kb' })
+  @Matches(SIZE, { message: 'must be a size such as 1mb or 500kb' })
   BODY_LIMIT?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional() @IsString() TRUST_PROXY?: string;
@@ -87,6 +96,8 @@ export interface AppConfig {
   databaseConnectTimeoutS: number;
   corsOrigins: string[];
   bodyLimit: string;
+  /** The same, in bytes. */
+  bodyLimitBytes: number;
   /** Requests per minute per client address and replica; 0 turns the limit off. */
   rateLimitPerMinute: number;
   /** Express `trust proxy` (e.g. `loopback` or a hop count) so client addresses are right behind a proxy. */
@@ -141,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((o) => o.trim())
       .filter((o) => o.length > 0),
     bodyLimit: vars.BODY_LIMIT ?? '1mb',
+    bodyLimitBytes: sizeInBytes(vars.BODY_LIMIT ?? '1mb'),
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE ?? 600,
     trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     tokenTtlS: vars.TOKEN_TTL_S ?? 8 * 3600,

@@ -33,11 +33,16 @@ export async function queryPrepared<T extends ObjectLiteral>(
   parameters: ObjectLiteral,
 ): Promise<T[]> {
   const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters);
-  const result = await poolOf(dataSource).query<T>({
-    name: statementName(text),
-    text,
-    values: values as unknown[],
-  });
+  return runNamed<T>(dataSource, text, values as unknown[]);
+}
+
+/** Runs `$n` text on the pool as the named statement of its text. */
+async function runNamed<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const result = await poolOf(dataSource).query<T>({ name: statementName(text), text, values });
   return result.rows;
 }
 
@@ -61,8 +66,7 @@ export async function queryBuilt<T extends ObjectLiteral>(
   parameters: ObjectLiteral = {},
 ): Promise<T[]> {
   const { text, values } = builtStatement(dataSource, site, qb, build, parameters);
-  const result = await poolOf(dataSource).query<T>({ name: statementName(text), text, values });
-  return result.rows;
+  return runNamed<T>(dataSource, text, values);
 }
 
 // TypeORM's parameter syntax, as PostgresDriver.escapeQueryWithParameters reads it.

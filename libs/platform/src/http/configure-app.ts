@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { STATUS_CODES } from 'node:http';
 import type { AppConfig } from '../config/app-config';
@@ -12,7 +12,12 @@ import { TooManyRequestsError } from './domain-errors';
 import { ETagInterceptor } from './etag';
 import { NullabilityPipe } from './nullability.pipe';
 import { NormalizeTextPipe } from './normalize-text.pipe';
-import { problem, ProblemDetailsFilter, sendProblem } from './problem-details.filter';
+import {
+  problem,
+  ProblemDetailsFilter,
+  refusedRequest,
+  sendProblem,
+} from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
 export const API_TITLE = 'S&T activity tracker API';
@@ -81,10 +86,9 @@ function securityHeaders(): Record<string, string> {
   return (headersOnce = headers);
 }
 
-/** The body limit in bytes, from its validated form (`1mb`, `500kb`, `2048b`). */
-export function bodyLimitBytes(limit: string): number {
-  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(limit)!;
-  return Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b'];
+/** What every answer carries, even one refused before its route: its id and helmet's headers. */
+function stamp(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.headers(securityHeaders()).header('X-Request-Id', request.id);
 }
 
 /** The options of the Fastify instance under the app (bootstrap.ts). */
@@ -95,7 +99,7 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
-    bodyLimit: bodyLimitBytes(config.bodyLimit),
+    bodyLimit: config.bodyLimitBytes,
     // The caller's X-Request-Id when it is sane, else a new one (logging.ts).
     genReqId: (req) => requestId(req),
     // Each request is logged once by requestLogger, on the app's logger.
@@ -109,14 +113,13 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
     // What the router refuses before any hook runs (a path that is not valid percent-encoded
     // UTF-8) is answered like every other error.
     frameworkErrors: (error, request, reply) => {
-      void reply.headers(securityHeaders()).header('X-Request-Id', request.id);
+      stamp(request, reply);
       const status = error.statusCode ?? 400;
       sendProblem(
         request,
         reply,
-        error.code === 'FST_ERR_BAD_URL'
-          ? problem(400, 'The URL is not valid: a part of its path is not percent-encoded UTF-8')
-          : problem(status, STATUS_CODES[status] ?? 'The request is not valid'),
+        refusedRequest(error, config.bodyLimit) ??
+          problem(status, STATUS_CODES[status] ?? 'The request is not valid'),
       );
     },
   };
@@ -130,12 +133,10 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const logRequest = requestLogger(config);
-  const headers = securityHeaders();
   // The first hook: even a request refused before its route (a body too large, a rate limit)
   // carries its id, the security headers and a log line.
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
-    reply.header('X-Request-Id', request.id);
+    stamp(request, reply);
     logRequest(request.raw, reply.raw, done);
   });
   // On close Fastify ends the idle keep-alive connections, not those busy with a request, which

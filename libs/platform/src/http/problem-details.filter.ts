@@ -63,12 +63,20 @@ export function sendProblem(
 
 /**
  * A request Fastify refused before its route (its body: too large, not JSON, not valid JSON; a
- * malformed URL or header), as a problem; undefined for anything else.
+ * path that is not percent-encoded UTF-8; a malformed header), as a problem; undefined for
+ * anything else. Its router's refusals come straight here (configure-app's `frameworkErrors`),
+ * the others through Nest, wrapped in an HttpException.
  */
-function refusedRequest(exception: unknown, bodyLimit: string): ProblemDetailsDto | undefined {
+export function refusedRequest(
+  exception: unknown,
+  bodyLimit: string,
+): ProblemDetailsDto | undefined {
   const error = exception instanceof HttpException ? exception.cause : exception;
   if (!(error instanceof Error)) return undefined;
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (code === 'FST_ERR_BAD_URL') {
+    return problem(400, 'The URL is not valid: a part of its path is not percent-encoded UTF-8');
+  }
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return problem(413, `The body is larger than the limit of ${bodyLimit}`);
   }
