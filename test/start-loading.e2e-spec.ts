@@ -3,8 +3,10 @@ import { ensureBuilt, run } from './helpers/processes';
 /**
  * What a start loads. Loading modules is most of a start's time and much of the server's memory,
  * so the libraries only report files need (exceljs, pdfkit and its fonts) wait for the first file
- * asked for, and what main.ts loads before starting the database stays free of Nest and TypeORM
- * (the embedded PostgreSQL starts while they load). The reports' tests render every format.
+ * asked for, Fastify's schema compilers wait for a route with a schema (there is none), and what
+ * main.ts loads before starting the database stays free of Nest, TypeORM and even the pg driver
+ * (the embedded PostgreSQL starts while they load; a first start's initdb, the longest part of
+ * it, starts as early as it can). The reports' tests render every format.
  */
 describe('What the built server loads at start', () => {
   beforeAll(() => ensureBuilt(), 180_000);
@@ -27,10 +29,29 @@ describe('What the built server loads at start', () => {
     }
   });
 
-  it('what runs before the database starts: the configuration and the database, not Nest or TypeORM', async () => {
+  it('what runs before the database starts: the configuration, not Nest, TypeORM or pg', async () => {
     const loaded = await loadedPackages('./dist/libs/platform/src/start.js');
-    expect(loaded).toContain('pg');
-    for (const name of ['typeorm', '@nestjs/core', '@nestjs/common', '@nestjs/swagger']) {
+    expect(loaded).toContain('class-validator');
+    for (const name of ['typeorm', '@nestjs/core', '@nestjs/common', '@nestjs/swagger', 'pg']) {
+      expect(loaded).not.toContain(name);
+    }
+  });
+
+  it("the app's Fastify instance, without Ajv or the schema compilers", async () => {
+    const script =
+      "const { fastifyOptions } = require('./dist/libs/platform/src/http/configure-app.js');" +
+      "const { loadConfig } = require('./dist/libs/platform/src/config/app-config.js');" +
+      "const app = require('fastify')(fastifyOptions(loadConfig({})));" +
+      "app.get('/', async () => ({ ok: true }));" +
+      'app.ready().then(() => {' +
+      '  const names = Object.keys(require.cache).map((f) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(f)?.[1]);' +
+      '  console.log(JSON.stringify([...new Set(names.filter(Boolean))]));' +
+      '});';
+    const result = await run(['-e', script], {});
+    expect(result.stderr).toBe('');
+    const loaded = JSON.parse(result.stdout) as string[];
+    expect(loaded).toContain('fastify');
+    for (const name of ['ajv', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler']) {
       expect(loaded).not.toContain(name);
     }
   });

@@ -18,8 +18,11 @@ import { APP_SCHEMA } from './schema';
 
 export interface AppModuleOptions {
   config: AppConfig;
-  /** Where the database is: DATABASE_URL or the embedded server's URL. */
-  databaseUrl: string;
+  /**
+   * Where the database is: DATABASE_URL or the embedded server's URL. A promise lets the modules be
+   * put together while the database opens (the providers that need it wait for it).
+   */
+  databaseUrl: string | Promise<string>;
   /** Tests pass a fixed clock; the system clock otherwise. */
   clock?: Clock;
 }

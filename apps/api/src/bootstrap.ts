@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import {
   type AppConfig,
@@ -9,7 +8,7 @@ import {
   configureApp,
   createFirstAdmin,
   fastifyOptions,
-  passwordProblem,
+  generatePassword,
   RecordWriter,
 } from '@app/platform';
 import { AppModule } from './app.module';
@@ -19,7 +18,7 @@ export { DomainError } from '@app/platform';
 /** The API on a database URL, configured exactly as it runs in production (tests use this too). */
 export async function createApiApp(
   config: AppConfig,
-  databaseUrl: string,
+  databaseUrl: string | Promise<string>,
   clock?: Clock,
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -35,13 +34,14 @@ export async function createApiApp(
 }
 
 /**
- * No ADMIN_PASSWORD and no account at all (the first start): `admin` gets a generated password,
- * returned to be shown once. With accounts already there, nothing happens.
+ * No ADMIN_PASSWORD and no account at all (the first start): `admin` gets a generated password
+ * (or the one given, generated earlier), returned to be shown once. With accounts already there,
+ * nothing happens.
  */
-export async function createGeneratedAdmin(app: INestApplication): Promise<string | undefined> {
-  let password: string;
-  do password = randomBytes(18).toString('base64url');
-  while (passwordProblem(password, 'admin') !== undefined);
+export async function createGeneratedAdmin(
+  app: INestApplication,
+  password = generatePassword('admin'),
+): Promise<string | undefined> {
   const created = await createFirstAdmin(app.get(RecordWriter), password);
   return created ? password : undefined;
 }

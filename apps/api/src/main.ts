@@ -1,7 +1,14 @@
 import './compile-cache';
 import * as net from 'node:net';
 import pino from 'pino';
-import { ConfigError, EmbeddedDatabaseError, loadConfig, openDatabase } from '@app/platform/start';
+import {
+  ConfigError,
+  EmbeddedDatabaseError,
+  generatePassword,
+  hashPasswordAhead,
+  loadConfig,
+  openDatabase,
+} from '@app/platform/start';
 import type * as Bootstrap from './bootstrap';
 
 /** Why the HTTP port cannot be listened on, in words; undefined for any other error. */
@@ -56,12 +63,30 @@ async function main(): Promise<void> {
 
   let launched!: () => void;
   const childRunning = new Promise<void>((resolve) => (launched = resolve));
-  const opening = openDatabase(config, (message) => log.info(message), launched);
+  let newCluster = false;
+  const creating = () => (newCluster = true);
+  const opening = openDatabase(config, (message) => log.info(message), { launched, creating });
   // Its checks run first (they need this process's event loop, which the loading blocks).
   await Promise.race([childRunning, opening.then(noop, noop)]);
   const { createApiApp, createGeneratedAdmin, DomainError } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('./bootstrap') as typeof Bootstrap;
+  // A new cluster holds an empty database, where the start creates the account `admin`. initdb
+  // usually outlasts the loading above: the password (ADMIN_PASSWORD's or a generated one) is
+  // hashed in that wait, on a thread of its own, rather than after the migrations.
+  let adminPassword = config.adminPassword;
+  if (newCluster) {
+    adminPassword ??= generatePassword('admin');
+    void hashPasswordAhead(adminPassword);
+  }
+
+  // The app's modules are put together while the database opens (the first start's initdb
+  // usually outlasts the loading); what needs the database waits for it.
+  const creatingApp = createApiApp(
+    config,
+    opening.then((location) => location.url),
+  );
+  creatingApp.catch(noop); // a failure is told below, once the database's own is ruled out
 
   let database;
   try {
@@ -77,9 +102,9 @@ async function main(): Promise<void> {
   let app;
   let generatedPassword: string | undefined;
   try {
-    app = await createApiApp(config, database.url);
+    app = await creatingApp;
     await app.init();
-    if (!config.adminPassword) generatedPassword = await createGeneratedAdmin(app);
+    if (!config.adminPassword) generatedPassword = await createGeneratedAdmin(app, adminPassword);
     await app.listen(config.port, config.host);
   } catch (error) {
     // A known problem (a port in use, an ADMIN_PASSWORD the rules refuse) is told plainly, in one

@@ -4,5 +4,6 @@
  * `@app/platform/start`), so that the embedded PostgreSQL starts while those load.
  */
 export { type AppConfig, ConfigError, loadConfig } from './config/app-config';
-export { type DatabaseLocation, openDatabase } from './database/open-database';
+export { type DatabaseLocation, openDatabase, type OpeningHooks } from './database/open-database';
+export { generatePassword, hashPasswordAhead } from './auth/password';
 export { EmbeddedDatabaseError } from './database/embedded/embedded-postgres';

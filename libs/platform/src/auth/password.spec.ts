@@ -1,4 +1,10 @@
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import {
+  generatePassword,
+  hashPassword,
+  hashPasswordAhead,
+  passwordProblem,
+  verifyPassword,
+} from './password';
 
 describe('passwords', () => {
   it('wants length, no username inside, and some variety', () => {
@@ -17,5 +23,27 @@ describe('passwords', () => {
     await expect(verifyPassword(hash, 'mùa nước nổi 2023')).resolves.toBe(true);
     await expect(verifyPassword(hash, 'mùa nước nổi 2024')).resolves.toBe(false);
     await expect(verifyPassword('not a hash', 'x')).resolves.toBe(false);
+  });
+
+  it('a hash begun ahead serves the next request for that password, once; later ones are new', async () => {
+    const password = generatePassword('admin');
+    expect(passwordProblem(password, 'admin')).toBeUndefined();
+    const ahead = hashPasswordAhead(password);
+    expect(hashPasswordAhead(password)).toBe(ahead); // begun once
+    const taken = hashPassword(password);
+    expect(taken).toBe(ahead);
+    const later = hashPassword(password);
+    expect(later).not.toBe(ahead);
+    const [first, second] = await Promise.all([taken, later]);
+    await expect(verifyPassword(first, password)).resolves.toBe(true);
+    await expect(verifyPassword(second, password)).resolves.toBe(true);
+    // Each hash has its own salt: the second was not the one kept.
+    expect(second).not.toBe(first);
+  });
+
+  it('generates a different strong password each time', () => {
+    const passwords = new Set(Array.from({ length: 20 }, () => generatePassword('admin')));
+    expect(passwords.size).toBe(20);
+    for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9_-]{24}$/);
   });
 });

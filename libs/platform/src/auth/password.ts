@@ -1,4 +1,5 @@
 import * as argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
 import { RequestValidationError } from '../http/domain-errors';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -30,8 +31,39 @@ export function assertAcceptablePassword(
   if (problem) throw RequestValidationError.field(field, problem);
 }
 
+/** A strong password for an account made without one (the first start's `admin`). */
+export function generatePassword(username: string): string {
+  let password: string;
+  do password = randomBytes(18).toString('base64url');
+  while (passwordProblem(password, username) !== undefined);
+  return password;
+}
+
+/** Hashes begun before they were asked for (hashPasswordAhead), each taken once. */
+const hashedAhead = new Map<string, Promise<string>>();
+
+/**
+ * Begins hashing a password that is about to be needed: the first start hashes the admin's while
+ * the database is being created, on a thread of its own, instead of after. The next hashPassword
+ * of the same password takes it.
+ */
+export function hashPasswordAhead(password: string): Promise<string> {
+  let hashing = hashedAhead.get(password);
+  if (hashing === undefined) {
+    hashing = argon2.hash(password, { type: argon2.argon2id });
+    hashing.catch(() => undefined); // whoever takes it sees the failure
+    hashedAhead.set(password, hashing);
+  }
+  return hashing;
+}
+
 /** argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes: OWASP's recommendation or above). */
 export function hashPassword(password: string): Promise<string> {
+  const ahead = hashedAhead.get(password);
+  if (ahead !== undefined) {
+    hashedAhead.delete(password);
+    return ahead;
+  }
   return argon2.hash(password, { type: argon2.argon2id });
 }
 

@@ -5,7 +5,8 @@ import { buildDataSourceOptions, DatabaseSchema } from './data-source-options';
 import { runMigrationsLocked } from './migrate';
 
 export interface DatabaseModuleOptions {
-  url: string;
+  /** The database's URL, or its promise: the modules are put together while the database opens. */
+  url: string | Promise<string>;
   schema: DatabaseSchema;
   poolSize: number;
   connectTimeoutS: number;
@@ -21,8 +22,10 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({
-            ...buildDataSourceOptions(options.url, options.schema, { poolSize: options.poolSize }),
+          useFactory: async () => ({
+            ...buildDataSourceOptions(await options.url, options.schema, {
+              poolSize: options.poolSize,
+            }),
             // Our own loop retries with back-off; Nest's fixed-delay retry stays off.
             retryAttempts: 0,
           }),

