@@ -7,8 +7,8 @@
 //
 // What goes in: the app and the packages built on Nest (@nestjs/*, and those that depend on
 // @nestjs/common or @nestjs/core, such as nestjs-pino): these must share one copy of Nest's
-// classes, so none of them may stay outside; also the few named below (ALSO_BUNDLED,
-// BUNDLED_AS_ES_MODULES). Every other package is left out and loaded from
+// classes, so none of them may stay outside; also the few named below (ALSO_BUNDLED). Every
+// other package is left out and loaded from
 // node_modules as usual: the CommonJS ones cost little to load, some read their own files beside
 // their code (pdfkit's fonts, Swagger UI's assets, pino's worker), some are loaded only on demand
 // (exceljs), and TypeORM and class-validator are also loaded by name, through createRequire, by
@@ -30,31 +30,12 @@ function packageName(specifier) {
 /**
  * Packages bundled though not built on Nest: plain functions in hundreds of small files that read
  * nothing beside their code and that nothing loads by name. es-toolkit (through @nestjs/swagger)
- * took a tenth of a start, loaded file by file.
+ * took a tenth of a start, loaded file by file; rxjs (through Nest, ~230 files) about 50 ms. rxjs
+ * goes in as its CommonJS build, whole: its ES-module build would let esbuild drop what Nest does
+ * not use, but every request runs through rxjs and its ES2015 classes served a task retrieve a
+ * third slower (the bench, side by side).
  */
-const ALSO_BUNDLED = new Set(['es-toolkit']);
-
-/**
- * Packages bundled from their ES-module build (the `es2015` entry of their exports), which lets
- * esbuild keep only what the app uses; by their `node` entry they are CommonJS and come whole.
- * rxjs (through Nest) loaded its ~230 files at every start, a tenth of it, for the few operators
- * Nest needs. It declares itself free of side effects, which the tree shaking relies on.
- */
-const BUNDLED_AS_ES_MODULES = new Set(['rxjs']);
-
-/** The `es2015` file of `specifier` (such as `rxjs/operators`) from its package's exports. */
-function es2015Entry(specifier, resolveDir) {
-  const name = packageName(specifier);
-  const manifestFile = require.resolve(`${name}/package.json`, { paths: [resolveDir] });
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  if (manifest.sideEffects !== false) {
-    throw new Error(`${name} does not declare itself free of side effects: bundle it whole`);
-  }
-  const subpath = `.${specifier.slice(name.length)}`;
-  const entry = manifest.exports?.[subpath]?.es2015;
-  if (typeof entry !== 'string') throw new Error(`${specifier} has no es2015 entry in its exports`);
-  return path.join(path.dirname(manifestFile), entry);
-}
+const ALSO_BUNDLED = new Set(['es-toolkit', 'rxjs']);
 
 const builtOnNest = new Map();
 /** True for Nest's packages and the packages that depend on Nest. */
@@ -81,7 +62,6 @@ const leaveOutOtherPackages = {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:')) return { external: true };
       const name = packageName(args.path);
-      if (BUNDLED_AS_ES_MODULES.has(name)) return { path: es2015Entry(args.path, args.resolveDir) };
       if (isBuiltOnNest(name, args.resolveDir) || ALSO_BUNDLED.has(name)) {
         // In, unless it is one of Nest's optional packages that is not installed.
         return resolveOrNull(args.path, args.resolveDir) ? undefined : { external: true };
