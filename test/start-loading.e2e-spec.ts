@@ -11,15 +11,20 @@ import { ensureBuilt, run } from './helpers/processes';
 describe('What the built server loads at start', () => {
   beforeAll(() => ensureBuilt(), 180_000);
 
-  const loadedPackages = async (entry: string): Promise<string[]> => {
-    const script =
-      `require(${JSON.stringify(entry)});` +
-      'const names = Object.keys(require.cache).map((f) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(f)?.[1]);' +
-      'console.log(JSON.stringify([...new Set(names.filter(Boolean))]));';
-    const result = await run(['-e', script], {});
+  /** The packages a Node process has loaded once `script` calls `report()`. */
+  const packagesLoadedBy = async (script: string): Promise<string[]> => {
+    const report =
+      'function report() {' +
+      '  const names = Object.keys(require.cache).map((f) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(f)?.[1]);' +
+      '  console.log(JSON.stringify([...new Set(names.filter(Boolean))]));' +
+      '}';
+    const result = await run(['-e', report + script], {});
     expect(result.stderr).toBe('');
     return JSON.parse(result.stdout) as string[];
   };
+
+  const loadedPackages = (entry: string): Promise<string[]> =>
+    packagesLoadedBy(`require(${JSON.stringify(entry)}); report();`);
 
   it('the whole app, without the report files’ libraries', async () => {
     const loaded = await loadedPackages('./dist/apps/api/src/bootstrap.js');
@@ -38,18 +43,13 @@ describe('What the built server loads at start', () => {
   });
 
   it("the app's Fastify instance, without Ajv or the schema compilers", async () => {
-    const script =
+    const loaded = await packagesLoadedBy(
       "const { fastifyOptions } = require('./dist/libs/platform/src/http/configure-app.js');" +
-      "const { loadConfig } = require('./dist/libs/platform/src/config/app-config.js');" +
-      "const app = require('fastify')(fastifyOptions(loadConfig({})));" +
-      "app.get('/', async () => ({ ok: true }));" +
-      'app.ready().then(() => {' +
-      '  const names = Object.keys(require.cache).map((f) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(f)?.[1]);' +
-      '  console.log(JSON.stringify([...new Set(names.filter(Boolean))]));' +
-      '});';
-    const result = await run(['-e', script], {});
-    expect(result.stderr).toBe('');
-    const loaded = JSON.parse(result.stdout) as string[];
+        "const { loadConfig } = require('./dist/libs/platform/src/config/app-config.js');" +
+        "const app = require('fastify')(fastifyOptions(loadConfig({})));" +
+        "app.get('/', async () => ({ ok: true }));" +
+        'app.ready().then(report);',
+    );
     expect(loaded).toContain('fastify');
     for (const name of ['ajv', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler']) {
       expect(loaded).not.toContain(name);

@@ -39,6 +39,11 @@ export function generatePassword(username: string): string {
   return password;
 }
 
+/** argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes: OWASP's recommendation or above). */
+function argon2id(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
 /** Hashes begun before they were asked for (hashPasswordAhead), each taken once. */
 const hashedAhead = new Map<string, Promise<string>>();
 
@@ -50,21 +55,21 @@ const hashedAhead = new Map<string, Promise<string>>();
 export function hashPasswordAhead(password: string): Promise<string> {
   let hashing = hashedAhead.get(password);
   if (hashing === undefined) {
-    hashing = argon2.hash(password, { type: argon2.argon2id });
+    hashing = argon2id(password);
     hashing.catch(() => undefined); // whoever takes it sees the failure
     hashedAhead.set(password, hashing);
   }
   return hashing;
 }
 
-/** argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes: OWASP's recommendation or above). */
+/** A password's argon2id hash: the one begun ahead for it, if any, else a new one. */
 export function hashPassword(password: string): Promise<string> {
   const ahead = hashedAhead.get(password);
   if (ahead !== undefined) {
     hashedAhead.delete(password);
     return ahead;
   }
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2id(password);
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
