@@ -7,15 +7,14 @@
 //
 // What goes in: the app and the packages built on Nest (@nestjs/*, and those that depend on
 // @nestjs/common or @nestjs/core, such as nestjs-pino): these must share one copy of Nest's
-// classes, so none of them may stay outside; also the few named below (ALSO_BUNDLED). Every
-// other package is left out and loaded from
-// node_modules as usual: the CommonJS ones cost little to load, some read their own files beside
-// their code (pdfkit's fonts, Swagger UI's assets, pino's worker), some are loaded only on demand
-// (exceljs), and TypeORM and class-validator are also loaded by name, through createRequire, by
-// Nest's packages.
+// classes, so none of them may stay outside; also the packages named below (ALSO_BUNDLED). Every
+// other package is left out and loaded from node_modules as usual: the CommonJS ones cost little
+// to load, some read their own files beside their code (pdfkit's fonts, Swagger UI's assets,
+// pino's worker), some are loaded only on demand (exceljs).
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const acorn = require('acorn');
 
 const ROOT = path.resolve(__dirname, '..');
 const ENTRY = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -28,14 +27,26 @@ function packageName(specifier) {
 }
 
 /**
- * Packages bundled though not built on Nest: plain functions in hundreds of small files that read
- * nothing beside their code and that nothing loads by name. es-toolkit (through @nestjs/swagger)
- * took a tenth of a start, loaded file by file; rxjs (through Nest, ~230 files) about 50 ms. rxjs
- * goes in as its CommonJS build, whole: its ES-module build would let esbuild drop what Nest does
- * not use, but every request runs through rxjs and its ES2015 classes served a task retrieve a
- * third slower (the bench, side by side).
+ * Packages bundled though not built on Nest: code in hundreds of small files that reads nothing
+ * beside itself. Loaded file by file, es-toolkit (through @nestjs/swagger) took a tenth of a start;
+ * rxjs (through Nest, ~230 files) about 50 ms; class-validator with validator and
+ * libphonenumber-js (~320 files) and class-transformer about 0.1 s of a re-open. Nest's packages
+ * load class-validator and class-transformer by name too: packageSources makes those loads the
+ * bundle's own, and checkLoadedOnce fails the build on any left.
+ * - rxjs goes in as its CommonJS build, whole: its ES-module build would let esbuild drop what Nest
+ *   does not use, but every request runs through rxjs and its ES2015 classes served a task
+ *   retrieve a third slower (the bench, side by side).
+ * - TypeORM stays out. Bundled (another 2.3 MB), it made a re-open no faster and a first start
+ *   about 0.2 s slower: the file is read and compiled before initdb starts.
  */
-const ALSO_BUNDLED = new Set(['es-toolkit', 'rxjs']);
+const ALSO_BUNDLED = new Set([
+  'es-toolkit',
+  'rxjs',
+  'class-validator',
+  'validator',
+  'libphonenumber-js',
+  'class-transformer',
+]);
 
 const builtOnNest = new Map();
 /** True for Nest's packages and the packages that depend on Nest. */
@@ -84,6 +95,100 @@ const leaveOutOtherPackages = {
   },
 };
 
+/** `\u00e9` for `é`: a UTF-16 code unit as a JavaScript escape. */
+function unicodeEscape(unit) {
+  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** A regular expression literal's text with its non-ASCII letters as \u escapes; same meaning. */
+function asciiRegExp(literal) {
+  let text = '';
+  for (let i = 0; i < literal.length; i++) {
+    const unit = literal[i];
+    if (unit === '\\') {
+      // `\é` is an identity escape (outside the u flag): the letter itself, now escaped.
+      const next = literal[++i];
+      text += next > '\x7f' ? unicodeEscape(next) : unit + next;
+    } else {
+      text += unit > '\x7f' ? unicodeEscape(unit) : unit;
+    }
+  }
+  return text;
+}
+
+/** A letter outside ASCII (one UTF-16 code unit of it). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** The statement by which an ES module of Nest's gets a `require` of its own. */
+const OWN_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/m;
+
+/** Non-ASCII letters in regular expression literals, as \u escapes. */
+function asciiRegExpLiterals(source) {
+  // The tokenizer tells a regular expression from a division as a parser would.
+  const tokens = acorn.tokenizer(source, {
+    ecmaVersion: 'latest',
+    allowHashBang: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+  });
+  let contents = '';
+  let copied = 0;
+  for (const token of tokens) {
+    if (token.type !== acorn.tokTypes.regexp) continue;
+    const literal = source.slice(token.start, token.end);
+    if (!NON_ASCII.test(literal)) continue;
+    contents += source.slice(copied, token.start) + asciiRegExp(literal);
+    copied = token.end;
+  }
+  return contents + source.slice(copied);
+}
+
+/**
+ * Two rewrites of the packages' code as it goes in, each keeping its meaning:
+ * - Some of Nest's ES modules load a package by name through a `require` of their own, made with
+ *   createRequire (@nestjs/mapped-types so loads class-validator and class-transformer). esbuild
+ *   cannot follow those (evanw/esbuild#1828), so a bundled package would load a second time from
+ *   node_modules: class-transformer's second copy keeps metadata of its own, which the bundled one
+ *   never sees. Without that statement, their `require('…')` is esbuild's own, which bundles what
+ *   goes in and leaves the rest to node_modules.
+ * - esbuild writes non-ASCII letters in strings as escapes, but copies regular expression literals
+ *   as they are (validator's per-language alphabets, for one). A single such letter makes V8 keep
+ *   the whole bundle as two-byte text: twice the memory, slower to scan. `\u00e9` matches what `é`
+ *   did, in every flag mode.
+ */
+const packageSources = {
+  name: 'package-sources',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      let contents = source.replace(OWN_REQUIRE, '');
+      if (NON_ASCII.test(contents)) contents = asciiRegExpLiterals(contents);
+      if (contents === source) return undefined;
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
+/**
+ * Fails on a package that is in the bundle and would still load from node_modules at run time: a
+ * second copy, with classes and state of its own.
+ */
+function checkLoadedOnce(source) {
+  const twice = new Set();
+  for (const [, specifier] of source.matchAll(/\brequire\("([^"]+)"\)/g)) {
+    const name = packageName(specifier);
+    // (One that does not resolve is a fallback for another version, that never runs.)
+    const inBundle = ALSO_BUNDLED.has(name) || name.startsWith('@nestjs/');
+    if (inBundle && resolveOrNull(specifier, path.dirname(OUTFILE))) twice.add(name);
+  }
+  if (twice.size > 0) {
+    throw new Error(
+      `${path.relative(ROOT, OUTFILE)} holds ${[...twice].join(', ')} and still loads ` +
+        'them from node_modules at run time (a second copy): find the require that esbuild left',
+    );
+  }
+}
+
 function resolveOrNull(specifier, from) {
   try {
     return require.resolve(specifier, { paths: [from] });
@@ -101,7 +206,7 @@ async function bundle() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    plugins: [leaveOutOtherPackages],
+    plugins: [leaveOutOtherPackages, packageSources],
     // Nest's ES modules find optional packages with createRequire(import.meta.url), which a
     // CommonJS file has not: it gets the bundle's own URL, so they resolve from the project.
     define: { 'import.meta.url': '__bundle_url' },
@@ -116,9 +221,10 @@ async function bundle() {
     sourcemap: 'linked',
     logLevel: 'error',
   });
-  // esbuild escapes non-ASCII letters in strings but not in regular expression literals: one such
-  // letter makes V8 keep the whole source as two-byte text. Write them as \u escapes.
+  // Any non-ASCII letter left (a regular expression literal in the app's own code, which
+  // asciiRegExpLiterals does not rewrite) would make V8 keep the whole source as two-byte text.
   const source = fs.readFileSync(OUTFILE, 'latin1');
+  checkLoadedOnce(source);
   const at = source.search(/[\x80-\xff]/);
   if (at >= 0) {
     throw new Error(

@@ -4,8 +4,9 @@ import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 /**
  * `npm start` runs one bundled file (dist/api.js, scripts/bundle.js). What bundling could break
- * is what this checks, from another working directory: the DTOs' validation rules, the OpenAPI
- * document and Swagger UI's files, and the PDF fonts found beside the project.
+ * is what this checks, from another working directory: the DTOs' validation rules (also those an
+ * update DTO inherits: class-transformer's metadata must live in one copy), the OpenAPI document
+ * and Swagger UI's files, and the PDF fonts found beside the project.
  */
 describe('The server as `npm start` runs it: one bundled file', () => {
   const ADMIN_PASSWORD = 'bundled server secret 42';
@@ -49,6 +50,22 @@ describe('The server as `npm start` runs it: one bundled file', () => {
         { field: 'title', message: 'is required' },
       ]),
     );
+  });
+
+  it('validates an update by the rules its DTO inherits, a nested object’s included', async () => {
+    // UpdateProjectDto is PartialType(CreateProjectDto): the budget's @Type comes from
+    // class-transformer's metadata, copied by @nestjs/mapped-types.
+    const res = await fetch(`${base}/api/v1/projects/00000000-0000-4000-8000-000000000000`, {
+      method: 'PATCH',
+      headers: { ...auth(), 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify({ budget: { stateBudget: -5, bogus: 1 } }),
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { errors: { field: string; message: string }[] };
+    expect(problem.errors).toEqual([
+      { field: 'budget.bogus', message: 'is not an allowed field' },
+      { field: 'budget.stateBudget', message: expect.stringContaining('0') },
+    ]);
   });
 
   it('serves the OpenAPI document and Swagger UI with its files', async () => {
