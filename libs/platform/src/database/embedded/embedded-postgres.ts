@@ -190,6 +190,8 @@ async function sleep(ms: number): Promise<void> {
 interface RunningServer {
   pid: number;
   port: number;
+  /** Connected by the start that waited for the server to accept connections. */
+  keeper?: Client;
 }
 
 /**
@@ -255,10 +257,24 @@ interface PostgresUser {
   gid: number;
 }
 
+/** A user's ids as /etc/passwd lists them: a system user is found without starting `id` twice. */
+async function passwdEntry(name: string): Promise<PostgresUser | undefined> {
+  const passwd = await fs.readFile('/etc/passwd', 'utf8').catch(() => '');
+  const fields = passwd
+    .split('\n')
+    .find((line) => line.startsWith(`${name}:`))
+    ?.split(':');
+  if (!fields || !/^\d+$/.test(fields[2] ?? '') || !/^\d+$/.test(fields[3] ?? '')) return undefined;
+  return { uid: Number(fields[2]), gid: Number(fields[3]) };
+}
+
 /** As root, PostgreSQL must run as another user: `postgres`, created if it is missing. */
 async function postgresUser(): Promise<PostgresUser | undefined> {
   if (!isRoot()) return undefined;
   const lookup = async (): Promise<PostgresUser> => {
+    const listed = await passwdEntry(SUPERUSER);
+    if (listed) return listed;
+    // Not in /etc/passwd (a directory service, say): `id` asks the system's own sources.
     const [uid, gid] = await Promise.all([
       execFileAsync('id', ['-u', SUPERUSER]),
       execFileAsync('id', ['-g', SUPERUSER]),
@@ -552,17 +568,23 @@ function explainStartFailure(log: string, port: number): string {
   return log.split('\n').slice(-3).join(' ') || 'the server exited without saying why';
 }
 
-async function canConnect(url: string): Promise<boolean> {
-  const client = newClient({ connectionString: url, connectionTimeoutMillis: 1000 });
+/**
+ * The keeper connection (see openEmbeddedPostgres), or undefined while the server does not accept
+ * connections yet: the start's readiness probe and its first connection are one.
+ */
+async function connectKeeper(url: string): Promise<Client | undefined> {
+  const client = newClient({
+    connectionString: url,
+    connectionTimeoutMillis: 1000,
+    application_name: applicationName(),
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
-    await client.query('SELECT 1');
-    return true;
+    return client;
   } catch {
-    return false;
-  } finally {
     await client.end().catch(() => undefined);
+    return undefined;
   }
 }
 
@@ -613,7 +635,8 @@ async function startServer(
       const reason = explainStartFailure(await tail(paths.log), port);
       throw new EmbeddedDatabaseError(`The embedded PostgreSQL could not start: ${reason}`);
     }
-    if (await canConnect(url)) return { pid, port };
+    const keeper = await connectKeeper(url);
+    if (keeper) return { pid, port, keeper };
     // It is usually up within a few tens of milliseconds: look often.
     await sleep(10);
   }
@@ -717,9 +740,12 @@ export async function openEmbeddedPostgres(
   // One connection held for the life of the handle: it shows this process to another one that
   // stops the server (see otherAppProcesses) even while its pool has closed its idle connections.
   // It also makes the app's database, so a start opens one connection fewer.
-  const keeper = newClient({ connectionString: adminUrl, application_name: applicationName() });
-  keeper.on('error', () => undefined);
-  await keeper.connect();
+  let keeper = server.keeper;
+  if (!keeper) {
+    keeper = newClient({ connectionString: adminUrl, application_name: applicationName() });
+    keeper.on('error', () => undefined);
+    await keeper.connect();
+  }
   try {
     await ensureDatabase(keeper, database);
   } catch (error) {
