@@ -66,6 +66,11 @@ function isBuiltOnNest(name, resolveDir) {
   return builtOnNest.get(name);
 }
 
+/** True for a package that goes into the bundle: built on Nest, or named in ALSO_BUNDLED. */
+function goesIn(name, resolveDir) {
+  return isBuiltOnNest(name, resolveDir) || ALSO_BUNDLED.has(name);
+}
+
 /** Leaves out every package that is not built on Nest, checking it resolves the same from dist/. */
 const leaveOutOtherPackages = {
   name: 'leave-out-other-packages',
@@ -73,7 +78,7 @@ const leaveOutOtherPackages = {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:')) return { external: true };
       const name = packageName(args.path);
-      if (isBuiltOnNest(name, args.resolveDir) || ALSO_BUNDLED.has(name)) {
+      if (goesIn(name, args.resolveDir)) {
         // In, unless it is one of Nest's optional packages that is not installed.
         return resolveOrNull(args.path, args.resolveDir) ? undefined : { external: true };
       }
@@ -175,11 +180,12 @@ const packageSources = {
  */
 function checkLoadedOnce(source) {
   const twice = new Set();
-  for (const [, specifier] of source.matchAll(/\brequire\("([^"]+)"\)/g)) {
+  // esbuild renames a module's own `require` (one made with createRequire) to require2, require3…
+  for (const [, specifier] of source.matchAll(/\brequire\d*\("([^"]+)"\)/g)) {
     const name = packageName(specifier);
     // (One that does not resolve is a fallback for another version, that never runs.)
-    const inBundle = ALSO_BUNDLED.has(name) || name.startsWith('@nestjs/');
-    if (inBundle && resolveOrNull(specifier, path.dirname(OUTFILE))) twice.add(name);
+    const from = path.dirname(OUTFILE);
+    if (goesIn(name, from) && resolveOrNull(specifier, from)) twice.add(name);
   }
   if (twice.size > 0) {
     throw new Error(
