@@ -568,17 +568,23 @@ function explainStartFailure(log: string, port: number): string {
   return log.split('\n').slice(-3).join(' ') || 'the server exited without saying why';
 }
 
+/** A client named after this process (see otherAppProcesses), for the keeper connection. */
+function keeperClient(url: string, config: ClientConfig = {}): Client {
+  const client = newClient({
+    ...config,
+    connectionString: url,
+    application_name: applicationName(),
+  });
+  client.on('error', () => undefined);
+  return client;
+}
+
 /**
  * The keeper connection (see openEmbeddedPostgres), or undefined while the server does not accept
  * connections yet: the start's readiness probe and its first connection are one.
  */
 async function connectKeeper(url: string): Promise<Client | undefined> {
-  const client = newClient({
-    connectionString: url,
-    connectionTimeoutMillis: 1000,
-    application_name: applicationName(),
-  });
-  client.on('error', () => undefined);
+  const client = keeperClient(url, { connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
     return client;
@@ -742,8 +748,7 @@ export async function openEmbeddedPostgres(
   // It also makes the app's database, so a start opens one connection fewer.
   let keeper = server.keeper;
   if (!keeper) {
-    keeper = newClient({ connectionString: adminUrl, application_name: applicationName() });
-    keeper.on('error', () => undefined);
+    keeper = keeperClient(adminUrl);
     await keeper.connect();
   }
   try {
