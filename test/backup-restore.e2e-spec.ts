@@ -140,7 +140,7 @@ describe('Backup and restore (the CLI)', () => {
       // Every table, from the embedded PostgreSQL 18 the restore made.
       const pidFile = await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
       const password = (await fs.readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
-      const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pidFile.split('\n')[3]}/st_tracker`;
+      const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pidFile.split('\n')[3]}/postgres`;
       expect(await contents(url)).toEqual(source);
 
       // Before anyone signs in (a sign-in adds a token).

@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { openEmbeddedPostgres } from '@app/platform';
 import { ensureBuilt } from './helpers/processes';
 
 /**
@@ -173,7 +174,7 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
     return pid;
   };
 
-  /** Pids of the app processes holding a connection to the `postgres` database of the server. */
+  /** Pids of the app processes holding a connection to the server. */
   const keepers = async (): Promise<number[]> => {
     const pidFile = await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
     const password = (await fs.readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
@@ -187,8 +188,8 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ name: string }>(
-        `SELECT application_name AS name FROM pg_stat_activity
-          WHERE datname = 'postgres' AND application_name LIKE 'st-tracker:%'`,
+        `SELECT DISTINCT application_name AS name FROM pg_stat_activity
+          WHERE application_name LIKE 'st-tracker:%'`,
       );
       return rows.map((r) => Number(r.name.split(':')[1])).sort((a, b) => a - b);
     } finally {
@@ -344,8 +345,8 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
     const otherPort = await freePort();
     const second = await startServer({}, otherPort);
     expect(await postmasterPid()).toBe(pg); // joined, not started
-    // Each app process holds one connection to the maintenance database for as long as it uses the
-    // server, so the owner sees it even after its pool has closed idle connections (30 s).
+    // Each app process holds a connection of its own (its keeper) for as long as it uses the server,
+    // so the owner sees it even after its pool has closed idle connections (30 s).
     expect(await keepers()).toEqual([server!.pid, second.pid].sort((a, b) => a - b));
 
     server!.child.kill('SIGTERM');
@@ -373,6 +374,41 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
     await waitFor('the throwaway server to stop', async () => (await postgresOf(dir)).length === 0);
   });
+
+  it("keeps the app's data in initdb's own database; a cluster an earlier version made keeps its st_tracker", async () => {
+    const dir = await makeDataDir();
+    const databases = async (adminUrl: string) => {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ datname: string }>(
+          'SELECT datname FROM pg_database ORDER BY datname',
+        );
+        return rows.map((r) => r.datname);
+      } finally {
+        await client.end();
+      }
+    };
+    const created = await openEmbeddedPostgres({ dataDir: dir, endsWithProcess: true });
+    try {
+      expect(new URL(created.url).pathname).toBe('/postgres');
+      expect(await databases(created.adminUrl)).toEqual(['postgres', 'template0', 'template1']);
+      // What a cluster made by an earlier version holds: the app's database beside initdb's.
+      const admin = new Client({ connectionString: created.adminUrl });
+      await admin.connect();
+      await admin.query('CREATE DATABASE st_tracker');
+      await admin.end();
+    } finally {
+      await created.stop();
+    }
+    const earlier = await openEmbeddedPostgres({ dataDir: dir, endsWithProcess: true });
+    try {
+      expect(new URL(earlier.url).pathname).toBe('/st_tracker');
+    } finally {
+      await earlier.stop();
+    }
+    expect(await postgresOf(dir)).toEqual([]);
+  }, 60_000);
 
   describe('a start that cannot work fails with a clear message and a non-zero exit', () => {
     const failedStart = async (env: Record<string, string>) => {
