@@ -1,7 +1,9 @@
 // Start and memory: process spawn to `GET /health/ready` answering 200 on the embedded database
 // (first start in an empty DATA_DIR, initdb included; then re-opening it) and on a PostgreSQL
 // server (a fresh database: migrations included; then again), and the Node process's RSS once
-// idle after a sign-in and a few requests.
+// idle after a sign-in and a few requests. Each first start also has an empty code cache
+// (CODE_CACHE_DIR, scripts/api-entry.js), as a build's first start has; the starts after it run
+// from the cache it left.
 const { promises: fs } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -58,7 +60,12 @@ async function embeddedStarts(reopens) {
   await fs.chmod(parent, 0o755); // as root, the server runs as `postgres` and must enter it
   try {
     return await starts(
-      { DATA_DIR: path.join(parent, 'data'), DATABASE_URL: null, ADMIN_PASSWORD },
+      {
+        DATA_DIR: path.join(parent, 'data'),
+        CODE_CACHE_DIR: path.join(parent, 'code-cache'),
+        DATABASE_URL: null,
+        ADMIN_PASSWORD,
+      },
       reopens,
     );
   } finally {
@@ -73,11 +80,16 @@ async function serverStarts(serverUrl, reopens) {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  const codeCache = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-start-code-'));
   try {
-    return await starts({ DATABASE_URL: url.toString(), DATA_DIR: null, ADMIN_PASSWORD }, reopens);
+    return await starts(
+      { DATABASE_URL: url.toString(), DATA_DIR: null, CODE_CACHE_DIR: codeCache, ADMIN_PASSWORD },
+      reopens,
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+    await fs.rm(codeCache, { recursive: true, force: true });
   }
 }
 

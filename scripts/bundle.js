@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the compiled server (dist/apps/api/src/main.js, emitted by `nest build` with its decorator
-// metadata) with Nest into one file, dist/api.js, which `npm start` runs. Nest 12 ships as ES
+// metadata) with Nest into one file, dist/server.js, which `npm start` runs through dist/api.js
+// (scripts/api-entry.js: V8's code cache). Nest 12 ships as ES
 // modules: loading its ~900 files one by one (resolved, read, parsed as modules) and the app's
 // ~400 was a third of a start. Bundled, the embedded database's re-open takes about 1.2 s instead
 // of 1.55 s (bench/README.md).
@@ -11,6 +12,7 @@
 // other package is left out and loaded from node_modules as usual: the CommonJS ones cost little
 // to load, some read their own files beside their code (pdfkit's fonts, Swagger UI's assets,
 // pino's worker), some are loaded only on demand (exceljs).
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
@@ -18,7 +20,8 @@ const acorn = require('acorn');
 
 const ROOT = path.resolve(__dirname, '..');
 const ENTRY = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
-const OUTFILE = path.join(ROOT, 'dist', 'api.js');
+const OUTFILE = path.join(ROOT, 'dist', 'server.js');
+const ENTRY_FILE = path.join(ROOT, 'dist', 'api.js');
 
 /** `@scope/name` or `name` of an import such as `@nestjs/core/injector.js` or `pino/file`. */
 function packageName(specifier) {
@@ -212,13 +215,17 @@ async function bundle() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // import() becomes require(): V8 (before 12.5, Node 20's is 11.3) loses what a dynamic import
+    // needs from code taken from a code cache (scripts/api-entry.js). Only optional packages are
+    // imported so (Nest's @fastify/static for Swagger UI, its microservices).
+    supported: { 'dynamic-import': false },
     plugins: [leaveOutOtherPackages, packageSources],
     // Nest's ES modules find optional packages with createRequire(import.meta.url), which a
     // CommonJS file has not: it gets the bundle's own URL, so they resolve from the project.
     define: { 'import.meta.url': '__bundle_url' },
     banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
     // Class names are the tokens and messages of Nest and TypeORM: kept. Spaces and comments go
-    // (licence comments to dist/api.js.LEGAL.txt).
+    // (licence comments to dist/server.js.LEGAL.txt).
     keepNames: true,
     minifyWhitespace: true,
     minifySyntax: true,
@@ -238,6 +245,16 @@ async function bundle() {
         `"${source.slice(Math.max(0, at - 60), at + 20)}": write it as a \\u escape in the source`,
     );
   }
+  writeEntry(source);
+}
+
+/** dist/api.js: scripts/api-entry.js, with the hash of this bundle that keys its code cache. */
+function writeEntry(source) {
+  const build = createHash('sha256').update(source, 'latin1').digest('hex').slice(0, 16);
+  const template = fs.readFileSync(path.join(__dirname, 'api-entry.js'), 'utf8');
+  const line = "const BUILD = 'unbuilt';";
+  if (!template.includes(line)) throw new Error(`scripts/api-entry.js lost the line ${line}`);
+  fs.writeFileSync(ENTRY_FILE, template.replace(line, `const BUILD = '${build}';`));
 }
 
 module.exports = { bundle, OUTFILE };

@@ -18,6 +18,7 @@ const sources = [
   'nest-cli.json',
   'package-lock.json',
   'scripts/bundle.js',
+  'scripts/api-entry.js',
 ];
 
 function newest(entry) {

@@ -1,4 +1,4 @@
-import './compile-cache';
+import { keepCompiledCode } from './compile-cache';
 import * as net from 'node:net';
 import pino from 'pino';
 import {
@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     `API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} ` +
       `(docs at /docs, database: ${database.kind === 'embedded' ? `embedded in ${config.dataDir}` : 'DATABASE_URL'})`,
   );
+  keepCompiledCode();
   if (generatedPassword) {
     // Shown once, at warn so that LOG_LEVEL=warn still shows it; nothing keeps it.
     log.warn(

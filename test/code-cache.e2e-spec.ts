@@ -1,0 +1,128 @@
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ensureBuilt, killAll, type Server, startServer } from './helpers/processes';
+import { createTestDatabase, dropTestDatabase } from './support/test-app';
+
+/**
+ * `npm start` (dist/api.js, scripts/api-entry.js) keeps the code V8 compiled for a start in
+ * CODE_CACHE_DIR, and the next start of the same build runs from it: the same server, sooner. A
+ * cache it cannot trust or use is never a reason not to start.
+ */
+describe('The compiled code kept between starts (dist/api.js)', () => {
+  const ADMIN_PASSWORD = 'code cache secret 2026';
+  let url: string;
+  let parent: string;
+  const servers: Server[] = [];
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    url = await createTestDatabase({ label: 'codecache' });
+    parent = await fs.mkdtemp(path.join(os.tmpdir(), 'st-tracker-code-cache-test-'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await killAll();
+    if (url) await dropTestDatabase(url);
+    if (parent) await fs.rm(parent, { recursive: true, force: true });
+  });
+
+  const start = async (cacheDir: string) => {
+    const server = await startServer({
+      DATABASE_URL: url,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+      CODE_CACHE_DIR: cacheDir,
+    });
+    servers.push(server);
+    return server;
+  };
+
+  /** The cache files in a directory, with what identifies each write (a new file each time). */
+  const cacheFiles = async (dir: string) => {
+    const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.v8cache'));
+    return Promise.all(
+      names.map(async (name) => {
+        const stat = await fs.stat(path.join(dir, name));
+        return { name, ino: stat.ino, size: stat.size };
+      }),
+    );
+  };
+
+  /** What a user of the server sees: a validated request, Swagger UI's files, a sign-in. */
+  const serves = async (server: Server) => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const invalid = await fetch(`${base}/api/v1/tasks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ bogus: 1 }),
+    });
+    expect(invalid.status).toBe(400);
+    // Swagger UI's files come through @fastify/static, which Nest loads only when asked for.
+    const ui = await fetch(`${base}/docs/swagger-ui-bundle.js`);
+    expect(ui.status).toBe(200);
+  };
+
+  const waitForCache = async (dir: string) => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const files = await cacheFiles(dir);
+      if (files.length > 0) return files;
+      if (Date.now() > deadline) throw new Error(`No code cache was written in ${dir}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it('a start writes the cache once it listens; the next start runs from it without writing again', async () => {
+    const dir = path.join(parent, 'kept');
+    const first = await start(dir);
+    const written = await waitForCache(dir);
+    expect(written).toHaveLength(1);
+    expect(written[0].size).toBeGreaterThan(500_000);
+    expect((await fs.stat(dir)).mode & 0o777).toBe(0o700);
+    await serves(first);
+    expect(await first.stop()).toBe(0);
+
+    const second = await start(dir);
+    await serves(second);
+    expect(await second.stop()).toBe(0);
+    // Written as a new file each time: the same one means the second start took it as it was.
+    expect(await cacheFiles(dir)).toEqual(written);
+  }, 120_000);
+
+  it('a cache V8 refuses (damaged, or from another build) is replaced; the start goes on', async () => {
+    const dir = path.join(parent, 'damaged');
+    const first = await start(dir);
+    const [written] = await waitForCache(dir);
+    expect(await first.stop()).toBe(0);
+    await fs.writeFile(path.join(dir, written.name), Buffer.alloc(written.size, 7));
+
+    const second = await start(dir);
+    await serves(second);
+    expect(await second.stop()).toBe(0);
+    const [replaced] = await cacheFiles(dir);
+    expect(replaced.name).toBe(written.name);
+    expect(replaced.ino).not.toBe(written.ino);
+    expect(
+      (await fs.readFile(path.join(dir, replaced.name))).equals(Buffer.alloc(replaced.size, 7)),
+    ).toBe(false);
+  }, 120_000);
+
+  it('a directory others may write to is not used: code found there could be anyone’s', async () => {
+    const dir = path.join(parent, 'shared');
+    await fs.mkdir(dir);
+    await fs.chmod(dir, 0o777);
+    const server = await start(dir);
+    await serves(server);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await server.stop()).toBe(0);
+    expect(await fs.readdir(dir)).toEqual([]);
+  }, 60_000);
+});
