@@ -145,7 +145,7 @@ function print(results) {
     out(
       '\n' +
         table([
-          ['start to ready', 'first start', 're-open (median)', 'idle RSS'],
+          ['start to ready', 'first start (median)', 're-open (median)', 'idle RSS'],
           row('embedded PostgreSQL', s.embedded),
           ...(s.server ? [row('PostgreSQL server', s.server)] : []),
         ]),
@@ -291,7 +291,11 @@ async function load(flags, { smoke = false, database: given, manifest: givenMani
     const serverUrl =
       process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
     if (!skip.has('start')) {
-      results.start = await require('./start').runStart({ serverUrl, reopens: smoke ? 1 : 3 });
+      results.start = await require('./start').runStart({
+        serverUrl,
+        firsts: smoke ? 1 : 3,
+        reopens: smoke ? 1 : 3,
+      });
     }
     if (!skip.has('import')) {
       results.import = await require('./import').runImportBench(
