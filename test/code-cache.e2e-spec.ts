@@ -13,7 +13,6 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
   const ADMIN_PASSWORD = 'code cache secret 2026';
   let url: string;
   let parent: string;
-  const servers: Server[] = [];
 
   beforeAll(async () => {
     await ensureBuilt();
@@ -27,16 +26,8 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
     if (parent) await fs.rm(parent, { recursive: true, force: true });
   });
 
-  const start = async (cacheDir: string) => {
-    const server = await startServer({
-      DATABASE_URL: url,
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      CODE_CACHE_DIR: cacheDir,
-    });
-    servers.push(server);
-    return server;
-  };
+  const start = (cacheDir: string) =>
+    startServer({ DATABASE_URL: url, ADMIN_PASSWORD, LOG_LEVEL: 'warn', CODE_CACHE_DIR: cacheDir });
 
   /** The cache files in a directory, with what identifies each write (a new file each time). */
   const cacheFiles = async (dir: string) => {

@@ -570,6 +570,11 @@ function explainStartFailure(log: string, port: number): string {
   return log.split('\n').slice(-3).join(' ') || 'the server exited without saying why';
 }
 
+/** A URL of the embedded server, for the superuser: initdb's database by default. */
+function serverUrl(password: string, port: number, database = INITDB_DATABASE): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
 /** A client named after this process (see otherAppProcesses), for the keeper connection. */
 function keeperClient(url: string, config: ClientConfig = {}): Client {
   const client = newClient({
@@ -636,7 +641,7 @@ async function startServer(
   child.unref();
   launched();
   const pid = child.pid;
-  const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${INITDB_DATABASE}`;
+  const url = serverUrl(password, port);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (exited || pid === undefined) {
@@ -747,8 +752,7 @@ export async function openEmbeddedPostgres(
   }
 
   const password = await readPassword(paths);
-  const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}`;
-  const adminUrl = `${base}/${INITDB_DATABASE}`;
+  const adminUrl = serverUrl(password, server.port);
   // One connection held for the life of the handle: it shows this process to another one that
   // stops the server (see otherAppProcesses) even while its pool has closed its idle connections.
   let keeper = server.keeper;
@@ -776,7 +780,7 @@ export async function openEmbeddedPostgres(
   if (options.endsWithProcess && startedHere) process.once('exit', endWithProcess);
 
   return {
-    url: `${base}/${database}`,
+    url: serverUrl(password, running.port, database),
     adminUrl,
     port: running.port,
     startedHere,
