@@ -11,7 +11,7 @@
 // app's district rule (tasks of sessions hosted in that unit or one of its communes; 404 outside).
 //
 // Standalone, after `npm run build`: DATABASE_URL=postgres://… PORT=3100 node bench/bare.js
-// From the benchmark: const { port, close } = await startBare({ url, port: 0 });
+// The benchmark runs it in a process of its own (bench/load.js), as the API runs in its own.
 const http = require('node:http');
 const path = require('node:path');
 const pg = require('pg');

@@ -8,8 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const { Pool } = require('undici');
-const { log, percentile, startApi, signIn } = require('./lib');
-const { startBare } = require('./bare');
+const { freePort, log, percentile, startApi, signIn } = require('./lib');
 
 /** Every list scenario: a filter, a sort, the total, pages 1 to 10 in turn. */
 const LISTS = {
@@ -115,7 +114,7 @@ function scenarios(m) {
         resource,
         op: 'retrieve',
         role,
-        bare: 'retrieve',
+        bare: resource === 'tasks' && role === 'districtOfficer' ? 'retrieve-district' : 'retrieve',
         request: (_context, i) => ({
           method: 'GET',
           path: `/api/v1/${resource}/${ids[i % ids.length]}`,
@@ -222,7 +221,12 @@ function cannon(options) {
 }
 
 /** One autocannon run. */
-async function autocannonRun({
+async function autocannonRun(options) {
+  return summary(await autocannonRaw(options));
+}
+
+/** One autocannon run's answers: latencies, statuses, time taken. */
+async function autocannonRaw({
   base,
   token,
   connections,
@@ -257,7 +261,41 @@ async function autocannonRun({
   });
   const result = await instance;
   const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
-  return summary({ scenario, latencies, statuses, elapsedS, ...result });
+  return {
+    scenario,
+    latencies,
+    statuses,
+    elapsedS,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/**
+ * Two autocannon runs in alternating slices of about a second (`a`, `b`, `a`, `b`, …) for
+ * `durationS` each in all: whatever else the machine is doing then weighs on both alike.
+ */
+async function alternating(a, b, durationS) {
+  const slices = Math.max(1, Math.round(durationS));
+  const runs = [[], []];
+  for (let k = 0; k < slices; k++) {
+    for (const [at, options] of [a, b].entries()) {
+      runs[at].push(await autocannonRaw({ ...options, durationS: durationS / slices }));
+    }
+  }
+  return runs.map((parts) =>
+    summary({
+      scenario: parts[0].scenario,
+      latencies: parts.flatMap((r) => r.latencies),
+      statuses: parts.reduce((all, r) => {
+        for (const [code, n] of Object.entries(r.statuses)) all[code] = (all[code] ?? 0) + n;
+        return all;
+      }, {}),
+      elapsedS: parts.reduce((sum, r) => sum + r.elapsedS, 0),
+      errors: parts.reduce((sum, r) => sum + r.errors, 0),
+      timeouts: parts.reduce((sum, r) => sum + r.timeouts, 0),
+    }),
+  );
 }
 
 /**
@@ -387,102 +425,176 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
   }
   const rows = [];
 
-  const bare = await startBare({ url, port: 0 });
+  // The bare server runs in a process of its own, as the API does (sharing the benchmark's event
+  // loop with the load generator slowed it by up to half), and each of its runs alternates with
+  // the API's run it is the yardstick of: the machine's speed drifts by a third over minutes.
+  const bare = await startBareProcess(url);
+  const taskIds = manifest.samples.tasks;
+  const district = manifest.accounts.districtOfficer.adminUnitId;
+  const bareScenarios = {
+    list: (_c, i) => ({ method: 'GET', path: LISTS.tasks(1 + (i % 10)) }),
+    'list-district': (_c, i) => ({
+      method: 'GET',
+      path: `${LISTS.tasks(1 + (i % 10))}&adminUnitId=${district}`,
+    }),
+    retrieve: (_c, i) => ({
+      method: 'GET',
+      path: `/api/v1/tasks/${taskIds[i % taskIds.length]}`,
+    }),
+    'retrieve-district': (_c, i) => ({
+      method: 'GET',
+      path: `/api/v1/tasks/${taskIds[i % taskIds.length]}?adminUnitId=${district}`,
+    }),
+  };
+  /**
+   * The API's run of a task list or retrieve and the bare server's of the same, each warmed up,
+   * then measured in alternating slices: a yardstick taken at the same time as the figure.
+   */
+  const sideBySide = async (scenario, token, connections) => {
+    const op = scenario.bare;
+    const twin = { resource: 'bare tasks', op, role: '-', request: bareScenarios[op] };
+    const app = { base: server.base, token, connections, scenario };
+    const yardstick = { base: bare.base, connections, scenario: twin };
+    if (amount) {
+      return [
+        await autocannonRun({ ...app, amount }),
+        await autocannonRun({ ...yardstick, amount }),
+      ];
+    }
+    await autocannonRun({ ...yardstick, durationS: warmupS });
+    await autocannonRun({ ...app, durationS: warmupS });
+    return alternating(app, yardstick, durationS);
+  };
+
   try {
-    const taskIds = manifest.samples.tasks;
-    const district = manifest.accounts.districtOfficer.adminUnitId;
-    const bareScenarios = {
-      list: (_c, i) => ({ method: 'GET', path: LISTS.tasks(1 + (i % 10)) }),
-      'list-district': (_c, i) => ({
-        method: 'GET',
-        path: `${LISTS.tasks(1 + (i % 10))}&adminUnitId=${district}`,
-      }),
-      retrieve: (_c, i) => ({
-        method: 'GET',
-        path: `/api/v1/tasks/${taskIds[i % taskIds.length]}`,
-      }),
-    };
-    for (const [op, request] of Object.entries(bareScenarios)) {
+    for (const scenario of scenarios(manifest)) {
+      const name = nameOf(scenario);
+      if (only && !only.test(`${name} ${scenario.role}`)) continue;
+      const token = tokens[scenario.role];
+      if (scenario.op !== 'patch') await preflight(server.base, token, scenario);
       for (const connections of concurrency) {
-        const scenario = { resource: 'bare tasks', op, role: '-', request };
-        const base = `http://127.0.0.1:${bare.port}`;
-        if (!amount) await cannon({ base, connections, durationS: warmupS, scenario });
-        const run = await cannon({ base, connections, durationS, amount, scenario });
-        rows.push({ name: `bare: task ${op}`, op, role: '-', bare: op, connections, ...run });
-        log(`bare task ${op} c=${connections}: ${run.requestsPerS} req/s, p95 ${run.p95Ms} ms`);
+        if (scenario.connectionsNeeded && !scenario.connectionsNeeded(connections)) {
+          log(`Skipped ${name} c=${connections}: too few records made by the create scenario`);
+          continue;
+        }
+        const timeoutS = scenario.timeoutS;
+        const base = server.base;
+        let run;
+        if (scenario.resource === 'tasks' && scenario.bare) {
+          // The task list and retrieve have their bare twin, measured beside them.
+          const [measured, twin] = await sideBySide(scenario, token, connections);
+          run = measured;
+          const row = { name: `bare: task ${scenario.bare}`, op: scenario.bare, role: '-' };
+          rows.push({ ...row, bare: scenario.bare, connections, ...twin });
+          log(
+            `bare task ${scenario.bare} c=${connections}: ${twin.requestsPerS} req/s, p95 ${twin.p95Ms} ms`,
+          );
+        } else {
+          if (!amount) {
+            await scenario.prepare?.(base, token);
+            await cannon({ base, token, connections, durationS: warmupS, timeoutS, scenario });
+          }
+          await scenario.prepare?.(base, token);
+          run = await cannon({
+            base,
+            token,
+            connections,
+            durationS,
+            amount,
+            timeoutS,
+            scenario,
+          });
+        }
+        const row = {
+          name,
+          op: scenario.op,
+          role: scenario.role,
+          bare: scenario.bare,
+          connections,
+          ...run,
+        };
+        row.rssMB = server.rssMB();
+        if (scenario.madeMs !== undefined) row.madeMs = scenario.madeMs;
+        const twin = rows.at(-1);
+        if (twin?.role === '-' && twin.bare === scenario.bare && scenario.resource === 'tasks') {
+          row.ratioToBare = ratio(run.requestsPerS, twin.requestsPerS);
+        }
+        rows.push(row);
+        log(
+          `${name} as ${scenario.role} c=${connections}: ${run.requestsPerS} req/s, ` +
+            `p95 ${run.p95Ms} ms, errors ${run.errors}`,
+        );
+        if (scenario.op === 'report') {
+          // A report's yardstick: the very bytes it answered, from a bare node:http server. What
+          // that cannot beat, moving the bytes to the client here, no report can.
+          const bytes = await sameBytes(base, token, scenario, {
+            connections,
+            warmupS,
+            runS: durationS,
+            amount,
+          });
+          rows.push({
+            ...bytes,
+            name: `bare: ${name} bytes`,
+            op: 'report',
+            role: '-',
+            connections,
+          });
+          row.ratioToBare = ratio(run.requestsPerS, bytes.requestsPerS);
+        }
       }
     }
   } finally {
     await bare.close();
   }
-
-  for (const scenario of scenarios(manifest)) {
-    const name = nameOf(scenario);
-    if (only && !only.test(`${name} ${scenario.role}`)) continue;
-    const token = tokens[scenario.role];
-    if (scenario.op !== 'patch') await preflight(server.base, token, scenario);
-    for (const connections of concurrency) {
-      if (scenario.connectionsNeeded && !scenario.connectionsNeeded(connections)) {
-        log(`Skipped ${name} c=${connections}: too few records made by the create scenario`);
-        continue;
-      }
-      const timeoutS = scenario.timeoutS;
-      const base = server.base;
-      if (!amount) {
-        await scenario.prepare?.(base, token);
-        await cannon({ base, token, connections, durationS: warmupS, timeoutS, scenario });
-      }
-      await scenario.prepare?.(base, token);
-      const runS = durationS;
-      const run = await cannon({
-        base,
-        token,
-        connections,
-        durationS: runS,
-        amount,
-        timeoutS,
-        scenario,
-      });
-      const row = {
-        name,
-        op: scenario.op,
-        role: scenario.role,
-        bare: scenario.bare,
-        connections,
-        ...run,
-      };
-      row.rssMB = server.rssMB();
-      if (scenario.madeMs !== undefined) row.madeMs = scenario.madeMs;
-      rows.push(row);
-      log(
-        `${name} as ${scenario.role} c=${connections}: ${run.requestsPerS} req/s, ` +
-          `p95 ${run.p95Ms} ms, errors ${run.errors}`,
-      );
-      if (scenario.op === 'report') {
-        // A report's yardstick: the very bytes it answered, from a bare node:http server. What
-        // that cannot beat, moving the bytes to the client here, no report can.
-        const bytes = await sameBytes(base, token, scenario, {
-          connections,
-          warmupS,
-          runS,
-          amount,
-        });
-        rows.push({ ...bytes, name: `bare: ${name} bytes`, op: 'report', role: '-', connections });
-        row.ratioToBare = Math.round((run.requestsPerS / bytes.requestsPerS) * 100) / 100;
-      }
-    }
-  }
-  // Ratio to the bare server's same operation at the same concurrency.
-  for (const row of rows) {
-    if (!row.bare || row.role === '-') continue;
-    const yardstick = rows.find(
-      (r) => r.role === '-' && r.op === row.bare && r.connections === row.connections,
-    );
-    if (yardstick?.requestsPerS) {
-      row.ratioToBare = Math.round((row.requestsPerS / yardstick.requestsPerS) * 100) / 100;
-    }
+  // The other resources' lists and retrieves have no bare twin: theirs is the task one's
+  // nearest before them (the same operation and concurrency), a yardstick of the machine's
+  // speed at the time rather than of the same SQL.
+  for (const [at, row] of rows.entries()) {
+    if (!row.bare || row.role === '-' || row.ratioToBare !== undefined) continue;
+    const yardstick = rows
+      .slice(0, at)
+      .findLast((r) => r.role === '-' && r.op === row.bare && r.connections === row.connections);
+    if (yardstick?.requestsPerS) row.ratioToBare = ratio(row.requestsPerS, yardstick.requestsPerS);
   }
   return rows;
+}
+
+function ratio(value, yardstick) {
+  return yardstick ? Math.round((value / yardstick) * 100) / 100 : undefined;
+}
+
+/** bench/bare.js in a process of its own on the bench database; `base` once it answers. */
+async function startBareProcess(url) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(__dirname, 'bare.js')], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
+  let exited = false;
+  const exit = new Promise((resolve) => child.once('exit', resolve)).then(() => (exited = true));
+  const base = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 30_000; ;) {
+    if (exited) throw new Error(`The bare server exited:\n${output}`);
+    const res = await fetch(`${base}/api/v1/tasks?pageSize=1`).catch(() => undefined);
+    if (res) await res.arrayBuffer();
+    if (res?.status === 200) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The bare server did not answer in 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return {
+    base,
+    async close() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      await exit;
+    },
+  };
 }
 
 /**
