@@ -93,20 +93,29 @@ function serverArgs() {
  * took (spawn to ready). `env` adds to (and `null` values remove from) the bench's environment.
  */
 async function startApi(env, { readyTimeoutMs = 120_000 } = {}) {
+  return startServerProcess({
+    what: 'The server',
+    args: serverArgs(),
+    env: { HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    readyPath: '/health/ready',
+    readyTimeoutMs,
+  });
+}
+
+/**
+ * Runs `node args` with PORT set to a free port and resolves once `GET readyPath` answers 200,
+ * with the time that took (spawn to ready). `env` adds to (and `null` values remove from) the
+ * bench's environment; `what` names the server in errors.
+ */
+async function startServerProcess({ what, args, env, readyPath, readyTimeoutMs }) {
   const port = await freePort();
-  const childEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '0',
-  };
+  const childEnv = { ...process.env, PORT: String(port) };
   for (const [key, value] of Object.entries(env)) {
     if (value === null) delete childEnv[key];
     else childEnv[key] = value;
   }
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, serverArgs(), {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,13 +132,13 @@ async function startApi(env, { readyTimeoutMs = 120_000 } = {}) {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (exited) throw new Error(`The server exited before it was ready:\n${output}`);
-    const res = await fetch(`${base}/health/ready`).catch(() => undefined);
+    if (exited) throw new Error(`${what} exited before it was ready:\n${output}`);
+    const res = await fetch(`${base}${readyPath}`).catch(() => undefined);
     if (res) await res.arrayBuffer();
     if (res?.status === 200) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server was not ready in ${readyTimeoutMs / 1000} s:\n${output}`);
+      throw new Error(`${what} was not ready in ${readyTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -224,6 +233,7 @@ module.exports = {
   table,
   rssMB,
   startApi,
+  startServerProcess,
   signIn,
   machine,
   writeJson,

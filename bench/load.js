@@ -8,7 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const { Pool } = require('undici');
-const { freePort, log, percentile, startApi, signIn } = require('./lib');
+const { log, percentile, startApi, startServerProcess, signIn } = require('./lib');
 
 /** Every list scenario: a filter, a sort, the total, pages 1 to 10 in turn. */
 const LISTS = {
@@ -428,7 +428,13 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
   // The bare server runs in a process of its own, as the API does (sharing the benchmark's event
   // loop with the load generator slowed it by up to half), and each of its runs alternates with
   // the API's run it is the yardstick of: the machine's speed drifts by a third over minutes.
-  const bare = await startBareProcess(url);
+  const bare = await startServerProcess({
+    what: 'The bare server',
+    args: [path.join(__dirname, 'bare.js')],
+    env: { DATABASE_URL: url },
+    readyPath: '/api/v1/tasks?pageSize=1',
+    readyTimeoutMs: 30_000,
+  });
   const taskIds = manifest.samples.tasks;
   const district = manifest.accounts.districtOfficer.adminUnitId;
   const bareScenarios = {
@@ -480,15 +486,13 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
         const timeoutS = scenario.timeoutS;
         const base = server.base;
         let run;
+        let twin;
         if (scenario.resource === 'tasks' && scenario.bare) {
           // The task list and retrieve have their bare twin, measured beside them.
-          const [measured, twin] = await sideBySide(scenario, token, connections);
-          run = measured;
-          const row = { name: `bare: task ${scenario.bare}`, op: scenario.bare, role: '-' };
-          rows.push({ ...row, bare: scenario.bare, connections, ...twin });
-          log(
-            `bare task ${scenario.bare} c=${connections}: ${twin.requestsPerS} req/s, p95 ${twin.p95Ms} ms`,
-          );
+          [run, twin] = await sideBySide(scenario, token, connections);
+          const op = scenario.bare;
+          rows.push({ name: `bare: task ${op}`, op, role: '-', bare: op, connections, ...twin });
+          log(`bare task ${op} c=${connections}: ${twin.requestsPerS} req/s, p95 ${twin.p95Ms} ms`);
         } else {
           if (!amount) {
             await scenario.prepare?.(base, token);
@@ -515,10 +519,7 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
         };
         row.rssMB = server.rssMB();
         if (scenario.madeMs !== undefined) row.madeMs = scenario.madeMs;
-        const twin = rows.at(-1);
-        if (twin?.role === '-' && twin.bare === scenario.bare && scenario.resource === 'tasks') {
-          row.ratioToBare = ratio(run.requestsPerS, twin.requestsPerS);
-        }
+        if (twin) row.ratioToBare = ratio(run.requestsPerS, twin.requestsPerS);
         rows.push(row);
         log(
           `${name} as ${scenario.role} c=${connections}: ${run.requestsPerS} req/s, ` +
@@ -545,7 +546,7 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
       }
     }
   } finally {
-    await bare.close();
+    await bare.stop();
   }
   // The other resources' lists and retrieves have no bare twin: theirs is the task one's
   // nearest before them (the same operation and concurrency), a yardstick of the machine's
@@ -562,39 +563,6 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
 
 function ratio(value, yardstick) {
   return yardstick ? Math.round((value / yardstick) * 100) / 100 : undefined;
-}
-
-/** bench/bare.js in a process of its own on the bench database; `base` once it answers. */
-async function startBareProcess(url) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(__dirname, 'bare.js')], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
-  let exited = false;
-  const exit = new Promise((resolve) => child.once('exit', resolve)).then(() => (exited = true));
-  const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ;) {
-    if (exited) throw new Error(`The bare server exited:\n${output}`);
-    const res = await fetch(`${base}/api/v1/tasks?pageSize=1`).catch(() => undefined);
-    if (res) await res.arrayBuffer();
-    if (res?.status === 200) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The bare server did not answer in 30 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return {
-    base,
-    async close() {
-      if (exited) return;
-      child.kill('SIGTERM');
-      await exit;
-    },
-  };
 }
 
 /**
