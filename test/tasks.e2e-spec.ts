@@ -408,6 +408,49 @@ describe('Tasks', () => {
       const bad = await w.as.leader.get(`${TASKS}?overdue=maybe&sort=percent`).expect(400);
       expect(errorFields(bad).sort()).toEqual(['overdue', 'sort']);
     });
+
+    it('shows a task the same in its list item and its retrieve as in the answer to a change', async () => {
+      // The list and the retrieve map rows to responses; the writes map entities (task.reader.ts).
+      const lead = await newOrganisation('Đơn vị kiểm tra hiển thị');
+      const { session, conclusion } = await sessionWithConclusion(w);
+      const late = await createTask(w.as.staff, lead, {
+        title: 'Báo cáo trễ hạn',
+        description: 'Có đơn vị phối hợp',
+        coOrganisationIds: [w.districtOffice.id, w.centre.id],
+        assignedByPersonId: w.departmentPerson.id,
+        dueDate: '2026-03-01',
+        priority: 'high',
+        sourceRecordId: conclusion.id,
+      });
+      const plain = await createTask(w.as.staff, lead, { title: 'Không hạn, không nguồn' });
+      const overdue = await createTask(w.as.staff, lead, {
+        title: 'Quá hạn',
+        dueDate: '2026-03-09',
+        subjectType: 'organisation',
+        subjectId: w.centre.id,
+      });
+      const completed = await act(w.as.staff, late.id, 'complete', late.version, {
+        note: 'Đã nộp',
+      }).expect(200);
+      const answers = [completed.body, plain.body, overdue.body] as { id: string }[];
+      expect(completed.body).toMatchObject({
+        sourceSessionId: session.id,
+        sourceSession: { id: session.id },
+        assignedBy: { id: w.departmentPerson.id },
+        completedLate: true,
+        daysLate: 9,
+      });
+      expect(overdue.body).toMatchObject({ overdue: true, daysLate: 1, dueDate: '2026-03-09' });
+
+      const listed = itemsOf<{ id: string }>(
+        await w.as.staff.get(`${TASKS}?leadOrganisationId=${lead}&pageSize=10`).expect(200),
+      );
+      const byId = (items: { id: string }[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(listed)).toEqual(byId(answers));
+      for (const answer of answers) {
+        expect((await w.as.staff.get(`${TASKS}/${answer.id}`).expect(200)).body).toEqual(answer);
+      }
+    });
   });
 
   it('writes an audit event for every change, in the same transaction', async () => {

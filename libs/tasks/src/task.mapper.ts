@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordFields, vietnamInstantOrNull } from '@app/platform';
-import { RegistryRefs } from '@app/registry';
-import { loadSessionRefs } from '@app/sessions';
+import { type OrganisationRefDto, type PersonRefDto, RegistryRefs } from '@app/registry';
+import { loadSessionRefs, type SessionRefDto } from '@app/sessions';
 import type { TaskDto, TaskRole } from './dto/task.dto';
 import { isOverdue, lateness } from './task-overdue';
 import { taskActionsFrom } from './task-status';
@@ -14,13 +14,69 @@ export interface TaskNames {
   sessions: Awaited<ReturnType<typeof loadSessionRefs>>;
 }
 
+/** A task's own fields that its response shows: the entity's, or a row's on the hot reads. */
+export type TaskFields = Pick<
+  TaskEntity,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt'
+  | 'version'
+  | 'title'
+  | 'description'
+  | 'leadOrganisationId'
+  | 'assignedByPersonId'
+  | 'dueDate'
+  | 'priority'
+  | 'sourceSessionId'
+  | 'sourceRecordId'
+  | 'subjectType'
+  | 'subjectId'
+  | 'status'
+  | 'percent'
+  | 'completionNote'
+  | 'cancelReason'
+  | 'statusNote'
+  | 'completedAt'
+>;
+
+/** The names one task shows beside its ids. */
+export interface TaskShownNames {
+  leadOrganisation: OrganisationRefDto;
+  /** In the order of their ids. */
+  coOrganisations: OrganisationRefDto[];
+  assignedBy: PersonRefDto | null;
+  sourceSession: SessionRefDto | null;
+}
+
+/** One task's names, picked from those loaded for many (a name not found shows empty). */
+export function shownNames(task: TaskFields, names: TaskNames): TaskShownNames {
+  return {
+    leadOrganisation: names.refs.organisation(task.leadOrganisationId),
+    coOrganisations: (names.co.get(task.id) ?? []).map((id) => names.refs.organisation(id)),
+    assignedBy: names.refs.person(task.assignedByPersonId),
+    sourceSession:
+      task.sourceSessionId === null ? null : (names.sessions.get(task.sourceSessionId) ?? null),
+  };
+}
+
 export function toTaskDto(
-  task: TaskEntity,
+  task: TaskFields,
   names: TaskNames,
   today: string,
   callerOrganisationId: string | null = null,
 ): TaskDto {
-  const coOrganisationIds = names.co.get(task.id) ?? [];
+  return taskDto(task, shownNames(task, names), today, callerOrganisationId);
+}
+
+/** The response of a task: its fields, its names, and what today and the caller make of them. */
+export function taskDto(
+  task: TaskFields,
+  shown: TaskShownNames,
+  today: string,
+  callerOrganisationId: string | null,
+): TaskDto {
+  const coOrganisationIds = shown.coOrganisations.map((o) => o.id);
   const myRole: TaskRole | null =
     callerOrganisationId === null
       ? null
@@ -34,16 +90,15 @@ export function toTaskDto(
     title: task.title,
     description: task.description,
     leadOrganisationId: task.leadOrganisationId,
-    leadOrganisation: names.refs.organisation(task.leadOrganisationId),
+    leadOrganisation: shown.leadOrganisation,
     coOrganisationIds,
-    coOrganisations: coOrganisationIds.map((id) => names.refs.organisation(id)),
+    coOrganisations: shown.coOrganisations,
     assignedByPersonId: task.assignedByPersonId,
-    assignedBy: names.refs.person(task.assignedByPersonId),
+    assignedBy: shown.assignedBy,
     dueDate: task.dueDate,
     priority: task.priority,
     sourceSessionId: task.sourceSessionId,
-    sourceSession:
-      task.sourceSessionId === null ? null : (names.sessions.get(task.sourceSessionId) ?? null),
+    sourceSession: shown.sourceSession,
     sourceRecordId: task.sourceRecordId,
     subjectType: task.subjectType,
     subjectId: task.subjectId,

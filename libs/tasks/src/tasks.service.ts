@@ -92,14 +92,14 @@ export class TasksService {
     if (query.subjectId) qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
     whereSearch(qb, query.q, { text: 'r.title' });
     applySort(qb, query, TASK_SORT);
-    const { items, total } = await readTaskPage(this.dataSource, qb, {
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    });
+    const { items, total } = await readTaskPage(
+      this.dataSource,
+      qb,
+      { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+      { today: context.today, callerOrganisationId: actor.organisationId },
+    );
     return {
-      items: items.map(({ task, names }) =>
-        toTaskDto(task, names, context.today, actor.organisationId),
-      ),
+      items,
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -111,8 +111,9 @@ export class TasksService {
     const found = await readTask(
       this.dataSource,
       this.writer.query(actor, TASK).andWhere('r.id = :id', { id }),
+      { today, callerOrganisationId: actor.organisationId },
     );
-    if (found) return toTaskDto(found.task, found.names, today, actor.organisationId);
+    if (found) return found;
     // Not found in scope: the general path answers (404, or 403 with a rule's reason).
     const task = await this.writer.find(actor, TASK, id);
     return toTaskDto(task, await loadTaskNames(manager, [task]), today, actor.organisationId);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type CustomTypesConfig, type Pool, types as pgTypes } from 'pg';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** The pg pool under TypeORM: reads on the hot paths go straight to it, as named statements. */
 export function poolOf(dataSource: DataSource): Pool {
@@ -41,17 +41,42 @@ async function runNamed<T extends ObjectLiteral>(
   dataSource: DataSource,
   text: string,
   values: unknown[],
+  types?: CustomTypesConfig,
 ): Promise<T[]> {
-  const result = await poolOf(dataSource).query<T>({ name: statementName(text), text, values });
+  const result = await poolOf(dataSource).query<T>({
+    name: statementName(text),
+    text,
+    values,
+    ...(types ? { types } : {}),
+  });
   return result.rows;
 }
+
+const DATE_OID = 1082;
+type TextParser = (value: string) => unknown;
+const keepText: TextParser = (value) => value;
+
+function calendarDatesAsText(oid: number, format: 'text' | 'binary' = 'text'): TextParser {
+  if (oid === DATE_OID && format === 'text') return keepText;
+  return pgTypes.getTypeParser(oid, format) as TextParser;
+}
+
+/**
+ * Column parsers for reads that map rows straight to responses: a `date` stays the calendar date
+ * PostgreSQL sends (YYYY-MM-DD), as an entity holds it, instead of a Date at local midnight that
+ * would be formatted back; every other type is parsed as the pool parses it.
+ */
+export const CALENDAR_DATES_AS_TEXT: CustomTypesConfig = {
+  getTypeParser: calendarDatesAsText as CustomTypesConfig['getTypeParser'],
+};
 
 /**
  * Runs the SQL `build(qb)` makes of a query builder (with `parameters` beside the builder's own),
  * as `queryPrepared` does, keeping the text it comes to for each shape of builder. Building it
  * again on every request (TypeORM's `getQuery`, then the `$n` numbering) cost a task retrieve as
  * much CPU as the pg driver did. `site` names the caller: `build` must make the same SQL of two
- * builders of the same shape at one site, using nothing but the builder and fixed text.
+ * builders of the same shape at one site, using nothing but the builder and fixed text. `types`
+ * overrides the pool's column parsers for this query (e.g. CALENDAR_DATES_AS_TEXT).
  *
  * Two builders have the same shape when their conditions, order, selections and window read the
  * same once their parameters are numbered in order of appearance: the scope rules of the caller
@@ -64,9 +89,10 @@ export async function queryBuilt<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<ObjectLiteral>,
   build: (qb: SelectQueryBuilder<ObjectLiteral>) => string,
   parameters: ObjectLiteral = {},
+  types?: CustomTypesConfig,
 ): Promise<T[]> {
   const { text, values } = builtStatement(dataSource, site, qb, build, parameters);
-  return runNamed<T>(dataSource, text, values);
+  return runNamed<T>(dataSource, text, values, types);
 }
 
 // TypeORM's parameter syntax, as PostgresDriver.escapeQueryWithParameters reads it.
@@ -213,25 +239,4 @@ function verify(
   if (text !== kept.text || JSON.stringify(values) !== JSON.stringify(kept.values)) {
     throw new Error(`The statement kept for ${site} is not the one its builder makes:\n${text}`);
   }
-}
-
-/**
- * An entity from a raw row holding its table's columns by their database names (`SELECT r.*`),
- * each value converted as TypeORM converts it when it loads the entity itself.
- */
-export function hydrate<E extends ObjectLiteral>(
-  dataSource: DataSource,
-  target: EntityTarget<E>,
-  raw: Record<string, unknown>,
-): E {
-  const metadata = dataSource.getMetadata(target);
-  const entity = metadata.create(undefined, { fromDeserializer: true }) as E;
-  for (const column of metadata.columns) {
-    if (!column.isSelect || !(column.databaseName in raw)) continue;
-    column.setEntityValue(
-      entity,
-      dataSource.driver.prepareHydratedValue(raw[column.databaseName], column),
-    );
-  }
-  return entity;
 }
