@@ -257,8 +257,6 @@ async function startBare({ url, port = 0, poolSize = 10 }) {
   };
 }
 
-module.exports = { startBare };
-
 if (require.main === module) {
   const url = process.env.DATABASE_URL;
   if (!url) {

@@ -556,7 +556,7 @@ async function runLoad({ url, manifest, server, concurrency, durationS, warmupS,
     const yardstick = rows
       .slice(0, at)
       .findLast((r) => r.role === '-' && r.op === row.bare && r.connections === row.connections);
-    if (yardstick?.requestsPerS) row.ratioToBare = ratio(row.requestsPerS, yardstick.requestsPerS);
+    if (yardstick) row.ratioToBare = ratio(row.requestsPerS, yardstick.requestsPerS);
   }
   return rows;
 }

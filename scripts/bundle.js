@@ -247,9 +247,9 @@ function namedSoAlready(fn, name, ancestors) {
  * Where the function has that very name without it (it is declared or written with it, or it is
  * anonymous and stands as a property's value, a variable's first value or what is assigned to a
  * variable, which the language names so itself: named evaluation), the wrapper is blanked out with
- * spaces, leaving the function (or the declared function's name) as the expression's value. The function keeps
- * its columns, so the source map still holds. Class names (the tokens of Nest and TypeORM) are
- * untouched.
+ * spaces, leaving the function (or the declared function's name) as the expression's value. The
+ * function keeps its columns, so the source map still holds. Class names (the tokens of Nest and
+ * TypeORM) are untouched.
  */
 function dropRedundantNames(source) {
   const ast = acorn.parse(source, {
@@ -285,7 +285,7 @@ function dropRedundantNames(source) {
     out += source.slice(copied, start) + ' '.repeat(end - start);
     copied = end;
   }
-  return { source: out + source.slice(copied), dropped: blanks.length / 2 };
+  return out + source.slice(copied);
 }
 
 /**
@@ -345,11 +345,11 @@ async function bundle() {
     sourcemap: 'linked',
     logLevel: 'error',
   });
-  // Any non-ASCII letter left (a regular expression literal in the app's own code, which
-  // asciiRegExpLiterals does not rewrite) would make V8 keep the whole source as two-byte text.
-  const source = dropRedundantNames(fs.readFileSync(OUTFILE, 'latin1')).source;
+  const source = dropRedundantNames(fs.readFileSync(OUTFILE, 'latin1'));
   fs.writeFileSync(OUTFILE, source, 'latin1');
   checkLoadedOnce(source);
+  // Any non-ASCII letter left (a regular expression literal in the app's own code, which
+  // asciiRegExpLiterals does not rewrite) would make V8 keep the whole source as two-byte text.
   const at = source.search(/[\x80-\xff]/);
   if (at >= 0) {
     throw new Error(

@@ -2,7 +2,7 @@ import * as vm from 'node:vm';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { dropRedundantNames } = require('../scripts/bundle.js') as {
-  dropRedundantNames: (source: string) => { source: string; dropped: number };
+  dropRedundantNames: (source: string) => string;
 };
 
 /**
@@ -18,7 +18,7 @@ describe('Dropping the bundle’s redundant __name wrappers', () => {
 
   /** The names of the functions the snippet's `out` holds, run before and after the rewrite. */
   function namesOf(snippet: string): { before: unknown; after: unknown; rewritten: string } {
-    const rewritten = dropRedundantNames(HELPER + snippet).source;
+    const rewritten = dropRedundantNames(HELPER + snippet);
     const run = (source: string) => {
       const context: { out?: Record<string, { name: string }> } = {};
       vm.runInNewContext(`${source};this.out=out;`, context);
