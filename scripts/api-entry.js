@@ -1,8 +1,10 @@
 'use strict';
 // dist/api.js, what `npm start` runs (scripts/bundle.js writes it from this file, with BUILD set):
-// it runs the server bundle, dist/server.js, with V8's code cache. After a start, the code V8
-// compiled for it (most of the bundle's functions, compiled lazily as they first ran) is kept on
-// disk, and the next start of the same build takes it instead of parsing and compiling again.
+// it runs the server's two bundled files with V8's code cache: dist/main.js, which opens the
+// database, and dist/server.js, the app, which main.ts loads through loadApp as the database
+// opens (apps/api/src/compile-cache.ts). After a start, the code V8 compiled for both (most of
+// their functions, compiled lazily as they first ran) is kept on disk, and the next start of the
+// same build takes it instead of parsing and compiling again.
 // Node 22 has this built in (module.enableCompileCache, which apps/api/src/compile-cache.ts turns
 // on); Node 20 has not. The v8-compile-cache package keeps only what is compiled before a file
 // runs, which for a bundle is its top level, and breaks `import()`; the bundle has none (see
@@ -14,11 +16,14 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
-/** The bundle's content hash, set by scripts/bundle.js: a cache never serves another build. */
+/** The two files' content hash, set by scripts/bundle.js: a cache never serves another build. */
 const BUILD = 'unbuilt';
-const BUNDLE = path.join(__dirname, 'server.js');
+const FIRST = path.join(__dirname, 'main.js');
+const APP = path.join(__dirname, 'server.js');
 /** Set for main.ts to call once the server listens (apps/api/src/compile-cache.ts). */
 const KEEP_COMPILED_CODE = Symbol.for('st-tracker.keepCompiledCode');
+/** Set for main.ts to load the app with (loadApp in apps/api/src/compile-cache.ts). */
+const LOAD_APP = Symbol.for('st-tracker.loadApp');
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /** CODE_CACHE_DIR, `off`, or by default a directory of this user's in the system's temp directory. */
@@ -59,11 +64,33 @@ function cacheFile(dir) {
   return path.join(dir, `${key}.v8cache`);
 }
 
-/** Writes the code compiled so far, whole or not at all, and drops caches no start used for a week. */
-function keep(script, dir, file) {
+/**
+ * The cache file holds both files' code: the first one's length (4 bytes), the first one's code,
+ * the app's. Undefined when missing or not of that shape (V8 itself refuses a damaged one).
+ */
+function readCache(file) {
+  let data;
   try {
+    data = fs.readFileSync(file);
+    const now = new Date();
+    fs.utimesSync(file, now, now); // used: see keep
+  } catch {
+    return undefined;
+  }
+  if (data.length < 4) return undefined;
+  const firstLength = data.readUInt32LE(0);
+  if (4 + firstLength > data.length) return undefined;
+  return [data.subarray(4, 4 + firstLength), data.subarray(4 + firstLength)];
+}
+
+/** Writes the code compiled so far, whole or not at all, and drops caches no start used for a week. */
+function keep(scripts, dir, file) {
+  try {
+    const [first, app] = scripts.map((script) => script.createCachedData());
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(first.length, 0);
     const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    fs.writeFileSync(temporary, Buffer.concat([length, first, app]), { mode: 0o600 });
     fs.renameSync(temporary, file);
     for (const name of fs.readdirSync(dir)) {
       const other = path.join(dir, name);
@@ -80,50 +107,66 @@ function keep(script, dir, file) {
   }
 }
 
+/** Runs a bundled file as a CommonJS module, from the code given if V8 takes it; its script. */
+function runFile(filename, cachedData) {
+  const script = new vm.Script(Module.wrap(fs.readFileSync(filename, 'utf8')), {
+    filename,
+    cachedData,
+  });
+  const bundle = new Module(filename, module);
+  bundle.filename = filename;
+  script
+    .runInThisContext()
+    .call(
+      bundle.exports,
+      bundle.exports,
+      Module.createRequire(filename),
+      bundle,
+      filename,
+      __dirname,
+    );
+  return { script, exports: bundle.exports };
+}
+
 function start() {
   const dir = cacheDirectory();
-  // Where stacks must map to the sources (--enable-source-maps), Node's own loader runs the bundle:
-  // it reads the source map only for the files it loads. Node 22 caches the bundle itself.
+  // Where stacks must map to the sources (--enable-source-maps), Node's own loader runs the files:
+  // it reads the source map only for the files it loads. Node 22 caches them itself.
   if (
     dir === undefined ||
     process.sourceMapsEnabled ||
     typeof Module.enableCompileCache === 'function'
   ) {
-    require(BUNDLE);
+    require(FIRST);
     return;
   }
   const file = cacheFile(dir);
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(file);
-    const now = new Date();
-    fs.utimesSync(file, now, now); // used: see keep
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, 'utf8')), {
-    filename: BUNDLE,
-    cachedData,
-  });
-  if (cachedData === undefined || script.cachedDataRejected === true) {
-    // Once the server listens: a second later, or as the process exits if it stops before. Not at
-    // once: serialising takes about 0.1 s, which the first requests would wait for.
-    globalThis[KEEP_COMPILED_CODE] = () => {
-      delete globalThis[KEEP_COMPILED_CODE];
-      let kept = false;
-      const keepOnce = () => {
-        if (!kept) keep(script, dir, file);
-        kept = true;
-      };
-      setTimeout(keepOnce, 1000).unref();
-      process.once('exit', keepOnce);
+  const cached = readCache(file);
+  const scripts = [];
+  globalThis[LOAD_APP] = () => {
+    delete globalThis[LOAD_APP];
+    const app = runFile(APP, cached?.[1]);
+    scripts.push(app.script);
+    return app.exports;
+  };
+  // Once the server listens, if a file had no code to start from or V8 refused it: a second
+  // later, or as the process exits if it stops before. Not at once: serialising takes about
+  // 0.1 s, which the first requests would wait for.
+  globalThis[KEEP_COMPILED_CODE] = () => {
+    delete globalThis[KEEP_COMPILED_CODE];
+    if (scripts.length < 2) return; // the app never loaded: nothing whole to keep
+    const taken =
+      cached !== undefined && scripts.every((script) => script.cachedDataRejected === false);
+    if (taken) return;
+    let kept = false;
+    const keepOnce = () => {
+      if (!kept) keep(scripts, dir, file);
+      kept = true;
     };
-  }
-  const bundle = new Module(BUNDLE, module);
-  bundle.filename = BUNDLE;
-  script
-    .runInThisContext()
-    .call(bundle.exports, bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, __dirname);
+    setTimeout(keepOnce, 1000).unref();
+    process.once('exit', keepOnce);
+  };
+  scripts.push(runFile(FIRST, cached?.[0]).script);
 }
 
 start();

@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// Bundles the compiled server (dist/apps/api/src/main.js, emitted by `nest build` with its decorator
-// metadata) with Nest into one file, dist/server.js, which `npm start` runs through dist/api.js
+// Bundles the compiled server (dist/apps/api/src/, emitted by `nest build` with its decorator
+// metadata) with Nest into two files, which `npm start` runs through dist/api.js
 // (scripts/api-entry.js: V8's code cache). Nest 12 ships as ES
 // modules: loading its ~900 files one by one (resolved, read, parsed as modules) and the app's
 // ~400 was a third of a start. Bundled, the embedded database's re-open takes about 1.2 s instead
 // of 1.55 s (bench/README.md).
+// - dist/main.js, from main.ts: the configuration, the port check and the embedded PostgreSQL's
+//   start (initdb on a first start), with what they load; small, so that initdb starts about
+//   0.1 s into a start instead of after the whole app's file is read and compiled.
+// - dist/server.js, from bootstrap.ts: the app. main.ts loads it (loadApp) once the database is
+//   opening. The few modules both use (the configuration, the password hashing, the embedded
+//   PostgreSQL's names) are in both: nothing of theirs is shared but the hashes begun ahead, which
+//   password.ts keeps on the process.
 //
 // What goes in: the app and the packages built on Nest (@nestjs/*, and those that depend on
 // @nestjs/common or @nestjs/core, such as nestjs-pino): these must share one copy of Nest's
@@ -20,9 +27,14 @@ const acorn = require('acorn');
 const walk = require('acorn-walk');
 
 const ROOT = path.resolve(__dirname, '..');
-const ENTRY = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const SRC = path.join(ROOT, 'dist', 'apps', 'api', 'src');
+/** main.ts: the configuration and the database; it loads the app's file once the database opens. */
+const FIRST_OUTFILE = path.join(ROOT, 'dist', 'main.js');
+/** bootstrap.ts: Nest, TypeORM, Fastify and the app. */
 const OUTFILE = path.join(ROOT, 'dist', 'server.js');
 const ENTRY_FILE = path.join(ROOT, 'dist', 'api.js');
+/** What the first file must not hold: what it loads before the database starts would wait for it. */
+const NOT_IN_FIRST_FILE = ['typeorm', 'fastify', 'rxjs'];
 
 /** `@scope/name` or `name` of an import such as `@nestjs/core/injector.js` or `pino/file`. */
 function packageName(specifier) {
@@ -337,10 +349,24 @@ function resolveOrNull(specifier, from) {
   }
 }
 
-async function bundle() {
-  await esbuild.build({
-    entryPoints: [ENTRY],
-    outfile: OUTFILE,
+/** main.ts's `require('./bootstrap')` (compile-cache.ts's loadApp) is the app's file. */
+const appInItsOwnFile = {
+  name: 'app-in-its-own-file',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/bootstrap$/ }, (args) =>
+      path.join(args.resolveDir, 'bootstrap.js') === path.join(SRC, 'bootstrap.js')
+        ? { path: `./${path.basename(OUTFILE)}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+/** One of the two files, checked; returns its text. */
+async function bundleFile(entry, outfile, { plugins = [], ...options } = {}) {
+  const result = await esbuild.build({
+    ...options,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -349,7 +375,7 @@ async function bundle() {
     // needs from code taken from a code cache (scripts/api-entry.js). Only optional packages are
     // imported so (Nest's @fastify/static for Swagger UI, its microservices).
     supported: { 'dynamic-import': false },
-    plugins: [leaveOutOtherPackages, packageSources],
+    plugins: [...plugins, leaveOutOtherPackages, packageSources],
     // Nest's ES modules find optional packages with createRequire(import.meta.url), which a
     // CommonJS file has not: it gets the bundle's own URL, so they resolve from the project.
     define: { 'import.meta.url': '__bundle_url' },
@@ -362,26 +388,46 @@ async function bundle() {
     legalComments: 'linked',
     // Chained to the TypeScript sources: NODE_OPTIONS=--enable-source-maps shows them in stacks.
     sourcemap: 'linked',
+    metafile: true,
     logLevel: 'error',
   });
-  const source = dropRedundantNames(fs.readFileSync(OUTFILE, 'latin1'));
-  fs.writeFileSync(OUTFILE, source, 'latin1');
+  const source = dropRedundantNames(fs.readFileSync(outfile, 'latin1'));
+  fs.writeFileSync(outfile, source, 'latin1');
   checkLoadedOnce(source);
   // Any non-ASCII letter left (a regular expression literal in the app's own code, which
   // asciiRegExpLiterals does not rewrite) would make V8 keep the whole source as two-byte text.
   const at = source.search(/[\x80-\xff]/);
   if (at >= 0) {
     throw new Error(
-      `${path.relative(ROOT, OUTFILE)} has a non-ASCII letter in ` +
+      `${path.relative(ROOT, outfile)} has a non-ASCII letter in ` +
         `"${source.slice(Math.max(0, at - 60), at + 20)}": write it as a \\u escape in the source`,
     );
   }
-  writeEntry(source);
+  return { source, inputs: Object.keys(result.metafile.inputs) };
 }
 
-/** dist/api.js: scripts/api-entry.js, with the hash of this bundle that keys its code cache. */
-function writeEntry(source) {
-  const build = createHash('sha256').update(source, 'latin1').digest('hex').slice(0, 16);
+async function bundle() {
+  const first = await bundleFile(path.join(SRC, 'main.js'), FIRST_OUTFILE, {
+    plugins: [appInItsOwnFile],
+  });
+  const heavy = first.inputs
+    .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1])
+    .filter((name) => name && (NOT_IN_FIRST_FILE.includes(name) || isBuiltOnNest(name, ROOT)));
+  if (heavy.length > 0) {
+    throw new Error(
+      `${path.relative(ROOT, FIRST_OUTFILE)} holds ${[...new Set(heavy)].join(', ')}: ` +
+        'main.ts must load the app only through loadApp, once the database is opening',
+    );
+  }
+  const app = await bundleFile(path.join(SRC, 'bootstrap.js'), OUTFILE);
+  writeEntry([first.source, app.source]);
+}
+
+/** dist/api.js: scripts/api-entry.js, with the hash of the two files that keys their code cache. */
+function writeEntry(sources) {
+  const hash = createHash('sha256');
+  for (const source of sources) hash.update(source, 'latin1').update('\0');
+  const build = hash.digest('hex').slice(0, 16);
   const template = fs.readFileSync(path.join(__dirname, 'api-entry.js'), 'utf8');
   const line = "const BUILD = 'unbuilt';";
   if (!template.includes(line)) throw new Error(`scripts/api-entry.js lost the line ${line}`);

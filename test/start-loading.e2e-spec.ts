@@ -1,4 +1,6 @@
-import { ensureBuilt, run } from './helpers/processes';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { ensureBuilt, ROOT, run } from './helpers/processes';
 
 /**
  * What a start loads. Loading modules is most of a start's time and much of the server's memory,
@@ -40,6 +42,31 @@ describe('What the built server loads at start', () => {
     for (const name of ['typeorm', '@nestjs/core', '@nestjs/common', '@nestjs/swagger', 'pg']) {
       expect(loaded).not.toContain(name);
     }
+  });
+
+  it('the built server’s first file: the configuration and the database, not the app', async () => {
+    // dist/api.js runs dist/main.js, which starts the embedded PostgreSQL before it loads the
+    // app's file, dist/server.js: nothing of Nest, TypeORM or Fastify may be read before it.
+    const map = JSON.parse(await readFile(path.join(ROOT, 'dist', 'main.js.map'), 'utf8')) as {
+      sources: string[];
+    };
+    const packages = new Set(
+      map.sources.map((source) => /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(source)?.[1]),
+    );
+    expect(map.sources).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/apps\/api\/src\/main\.ts$/),
+        expect.stringMatching(/libs\/platform\/src\/database\/embedded\/embedded-postgres\.ts$/),
+      ]),
+    );
+    expect(map.sources.some((source) => source.endsWith('apps/api/src/bootstrap.ts'))).toBe(false);
+    for (const name of ['typeorm', 'fastify', 'rxjs', '@nestjs/core', '@nestjs/common']) {
+      expect(packages).not.toContain(name);
+    }
+    const app = JSON.parse(await readFile(path.join(ROOT, 'dist', 'server.js.map'), 'utf8')) as {
+      sources: string[];
+    };
+    expect(app.sources.some((source) => source.endsWith('apps/api/src/bootstrap.ts'))).toBe(true);
   });
 
   it("the app's Fastify instance, without Ajv or the schema compilers", async () => {

@@ -1,4 +1,4 @@
-import { keepCompiledCode } from './compile-cache';
+import { keepCompiledCode, loadApp } from './compile-cache';
 import * as net from 'node:net';
 import pino from 'pino';
 import {
@@ -9,7 +9,6 @@ import {
   loadConfig,
   openDatabase,
 } from '@app/platform/start';
-import type * as Bootstrap from './bootstrap';
 
 /** Why the HTTP port cannot be listened on, in words; undefined for any other error. */
 function listenProblem(error: unknown, port: number, host: string): string | undefined {
@@ -68,9 +67,7 @@ async function main(): Promise<void> {
   const opening = openDatabase(config, (message) => log.info(message), { launched, creating });
   // Its checks run first (they need this process's event loop, which the loading blocks).
   await Promise.race([childRunning, opening.then(noop, noop)]);
-  const { createApiApp, createGeneratedAdmin, DomainError } =
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('./bootstrap') as typeof Bootstrap;
+  const { createApiApp, createGeneratedAdmin, DomainError } = loadApp();
   // A new cluster holds an empty database, where the start creates the account `admin`. initdb
   // usually outlasts the loading above: the password (ADMIN_PASSWORD's or a generated one) is
   // hashed in that wait, on a thread of its own, rather than after the migrations.

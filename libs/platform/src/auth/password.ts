@@ -44,8 +44,15 @@ function argon2id(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
-/** Hashes begun before they were asked for (hashPasswordAhead), each taken once. */
-const hashedAhead = new Map<string, Promise<string>>();
+/**
+ * Hashes begun before they were asked for (hashPasswordAhead), each taken once. Kept for the whole
+ * process: the built server holds this module twice, in the small file that opens the database
+ * and hashes ahead, and in the app's file that takes the hash (scripts/bundle.js).
+ */
+const HASHED_AHEAD = Symbol.for('st-tracker.passwordsHashedAhead');
+const hashedAhead = ((globalThis as Record<symbol, Map<string, Promise<string>> | undefined>)[
+  HASHED_AHEAD
+] ??= new Map<string, Promise<string>>());
 
 /**
  * Begins hashing a password that is about to be needed: the first start hashes the admin's while
