@@ -142,11 +142,12 @@ function start() {
   }
   const file = cacheFile(dir);
   const cached = readCache(file);
-  const scripts = [];
+  // [the first file's, the app's], in the cache file's order whichever is compiled first.
+  const scripts = [undefined, undefined];
   globalThis[LOAD_APP] = () => {
     delete globalThis[LOAD_APP];
     const app = runFile(APP, cached?.[1]);
-    scripts.push(app.script);
+    scripts[1] = app.script;
     return app.exports;
   };
   // Once the server listens, if a file had no code to start from or V8 refused it: a second
@@ -154,7 +155,7 @@ function start() {
   // 0.1 s, which the first requests would wait for.
   globalThis[KEEP_COMPILED_CODE] = () => {
     delete globalThis[KEEP_COMPILED_CODE];
-    if (scripts.length < 2) return; // the app never loaded: nothing whole to keep
+    if (scripts.includes(undefined)) return; // the app never loaded: nothing whole to keep
     const taken =
       cached !== undefined && scripts.every((script) => script.cachedDataRejected === false);
     if (taken) return;
@@ -166,7 +167,7 @@ function start() {
     setTimeout(keepOnce, 1000).unref();
     process.once('exit', keepOnce);
   };
-  scripts.push(runFile(FIRST, cached?.[0]).script);
+  scripts[0] = runFile(FIRST, cached?.[0]).script;
 }
 
 start();
