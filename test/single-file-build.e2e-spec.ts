@@ -4,9 +4,10 @@ import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 /**
  * `npm start` runs the bundled server (dist/api.js: dist/main.js, then dist/server.js;
- * scripts/bundle.js). What bundling could break is what this checks, from another working directory: the DTOs' validation rules (also those an
- * update DTO inherits: class-transformer's metadata must live in one copy), the OpenAPI document
- * and Swagger UI's files, and the PDF fonts found beside the project.
+ * scripts/bundle.js). What bundling could break is what this checks, from another working
+ * directory: the DTOs' validation rules (also those an update DTO inherits: class-transformer's
+ * metadata must live in one copy), the OpenAPI document and Swagger UI's files, and the PDF fonts
+ * found beside the project.
  */
 describe('The server as `npm start` runs it: bundled', () => {
   const ADMIN_PASSWORD = 'bundled server secret 42';
