@@ -82,6 +82,78 @@ const ALSO_BUNDLED = new Set([
   '@fastify/rate-limit',
   'ip-address',
   'rate-limiter-flexible',
+  '@fastify/static',
+  '@fastify/send',
+  '@fastify/accept-negotiator',
+  'content-disposition',
+  'fastify-plugin',
+  'fastq',
+  'reusify',
+  'picomatch',
+  'tinyglobby',
+  'fdir',
+  'http-errors',
+  'depd',
+  'setprototypeof',
+  'statuses',
+  'inherits',
+  'toidentifier',
+  'mime',
+  'escape-html',
+  'fast-decode-uri-component',
+  '@lukeed/ms',
+  '@fastify/error',
+  'pg',
+  'pg-protocol',
+  'pg-types',
+  'pg-pool',
+  'pg-int8',
+  'pg-connection-string',
+  'postgres-interval',
+  'postgres-date',
+  'postgres-bytea',
+  'postgres-array',
+  'xtend',
+  'split2',
+  'fast-json-stringify',
+  'secure-json-parse',
+  'toad-cache',
+  'rfdc',
+  'abstract-logging',
+  'process-warning',
+  '@fastify/proxy-addr',
+  '@fastify/forwarded',
+  'fast-deep-equal',
+  'js-yaml',
+  'helmet',
+  'dayjs',
+  'csv-parse',
+  'debug',
+  'ms',
+  'supports-color',
+  'has-flag',
+  'uid',
+  'dedent',
+  'ansis',
+  'get-caller-file',
+  'path-to-regexp',
+  'fast-safe-stringify',
+  'safe-stable-stringify',
+  'tslib',
+  'ipaddr.js',
+  'glob',
+  'minimatch',
+  'path-scurry',
+  'lru-cache',
+  'minipass',
+  'brace-expansion',
+  'balanced-match',
+  '@isaacs/brace-expansion',
+  '@isaacs/balanced-match',
+  'jackspeak',
+  'foreground-child',
+  'signal-exit',
+  'package-json-from-dist',
 ]);
 
 const builtOnNest = new Map();
@@ -185,7 +257,18 @@ function asciiRegExpLiterals(source) {
 }
 
 /**
- * Two rewrites of the packages' code as it goes in, each keeping its meaning:
+ * pg asks whether it runs in a Cloudflare Worker by making a fetch Response, which on Node 20 loads
+ * undici: about 40 ms of every start, for each of the two files. The bundles run on Node only,
+ * where the answer is always no.
+ */
+const PG_CLOUDFLARE_PROBE = {
+  file: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/,
+  call: 'if (isCloudflareRuntime()) {',
+  answer: 'if (false /* a Cloudflare Worker: not on Node (scripts/bundle.js) */) {',
+};
+
+/**
+ * Three rewrites of the packages' code as it goes in, each keeping its meaning:
  * - Some of Nest's ES modules load a package by name through a `require` of their own, made with
  *   createRequire (@nestjs/mapped-types so loads class-validator and class-transformer). esbuild
  *   cannot follow those (evanw/esbuild#1828), so a bundled package would load a second time from
@@ -195,7 +278,8 @@ function asciiRegExpLiterals(source) {
  * - esbuild writes non-ASCII letters in strings as escapes, but copies regular expression literals
  *   as they are (validator's per-language alphabets, for one). A single such letter makes V8 keep
  *   the whole bundle as two-byte text: twice the memory, slower to scan. `\u00e9` matches what `é`
- *   did, in every flag mode.
+ *   did, in every flag mode. * - pg's probe for Cloudflare Workers (PG_CLOUDFLARE_PROBE) answered as it is on Node; the build fails
+ *   if pg no longer probes that way, rather than leave the rewrite silently undone.
  */
 const packageSources = {
   name: 'package-sources',
@@ -203,6 +287,14 @@ const packageSources = {
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, async (args) => {
       const source = await fs.promises.readFile(args.path, 'utf8');
       let contents = source.replace(OWN_REQUIRE, '');
+      if (PG_CLOUDFLARE_PROBE.file.test(args.path)) {
+        if (!contents.includes(PG_CLOUDFLARE_PROBE.call)) {
+          throw new Error(
+            `${args.path} no longer has "${PG_CLOUDFLARE_PROBE.call}": see PG_CLOUDFLARE_PROBE`,
+          );
+        }
+        contents = contents.replace(PG_CLOUDFLARE_PROBE.call, PG_CLOUDFLARE_PROBE.answer);
+      }
       if (NON_ASCII.test(contents)) contents = asciiRegExpLiterals(contents);
       if (contents === source) return undefined;
       return { contents, loader: 'js', resolveDir: path.dirname(args.path) };

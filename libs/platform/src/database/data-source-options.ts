@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { applicationName } from './embedded/embedded-postgres';
@@ -21,6 +22,9 @@ export function buildDataSourceOptions(
 ): DataSourceOptions {
   return {
     type: 'postgres',
+    // Given, not loaded by TypeORM by name: in the bundle (scripts/bundle.js) that would be a second
+    // copy of pg from node_modules, not the one whose type parsers the app sets (prepared.ts).
+    driver: pg,
     url,
     entities: schema.entities,
     migrations: schema.migrations,

@@ -20,6 +20,9 @@ import {
   sendProblem,
 } from './problem-details.filter';
 import { createValidationPipe } from './validation';
+// Swagger UI's file server, loaded with the app's modules rather than when SwaggerModule.setup asks
+// for it by name: a first start loads the app while initdb runs, and sets the app up only after.
+import '@fastify/static';
 
 export const API_TITLE = 'S&T activity tracker API';
 
