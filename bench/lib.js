@@ -5,6 +5,7 @@ const { promises: fs, readFileSync } = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { startCommand } = require('../scripts/start-command');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -82,10 +83,8 @@ function rssMB(pid) {
  * build check): its Node flags and the bundle, so that the bench measures what users run.
  */
 function serverArgs() {
-  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const command = /(?:^|&&)\s*node\s+((?:--\S+\s+)*)(dist\/\S+\.js)\s*$/.exec(scripts.start);
-  if (!command) throw new Error(`package.json's start script is not "… node [flags] dist/….js"`);
-  return [...command[1].split(/\s+/).filter(Boolean), path.join(ROOT, command[2])];
+  const { flags, entry } = startCommand();
+  return [...flags, entry];
 }
 
 /**

@@ -3,7 +3,8 @@
 // server (a fresh database: migrations included; then again), and the Node process's RSS once
 // idle after a sign-in and a few requests. Medians of three first starts and three re-opens. Each
 // first start also has an empty code cache (CODE_CACHE_DIR, scripts/api-entry.js), as a build's
-// first start has; the re-opens run from the cache the last one left.
+// first start has, and so runs from the build's (dist/api.v8cache); the re-opens run from the
+// cache the last one left.
 const { promises: fs } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');

@@ -1,13 +1,19 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureBuilt, killAll, type Server, startServer } from './helpers/processes';
+import { ensureBuilt, killAll, ROOT, run, type Server, startServer } from './helpers/processes';
 import { createTestDatabase, dropTestDatabase } from './support/test-app';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startCommand } = require('../scripts/start-command') as {
+  startCommand: () => { flags: string[]; entry: string };
+};
 
 /**
  * `npm start` (dist/api.js, scripts/api-entry.js) keeps the code V8 compiled for a start in
  * CODE_CACHE_DIR, and the next start of the same build runs from it: the same server, sooner. A
- * cache it cannot trust or use is never a reason not to start.
+ * start with none of its own runs from the one the build made (dist/api.v8cache). A cache it
+ * cannot trust or use is never a reason not to start.
  */
 describe('The compiled code kept between starts (dist/api.js)', () => {
   const ADMIN_PASSWORD = 'code cache secret 2026';
@@ -105,6 +111,45 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
       (await fs.readFile(path.join(dir, replaced.name))).equals(Buffer.alloc(replaced.size, 7)),
     ).toBe(false);
   }, 120_000);
+
+  /** What V8 says of the build's cache for the two files, run with `flags`: refused or not. */
+  const buildCacheRefused = async (flags: string[]) => {
+    const check = `
+      const fs = require('node:fs'), vm = require('node:vm'), Module = require('node:module');
+      const dist = require('node:path').join(process.cwd(), 'dist');
+      const build = /const BUILD = '([^']+)'/.exec(fs.readFileSync(dist + '/api.js', 'latin1'))[1];
+      const data = fs.readFileSync(dist + '/api.v8cache');
+      const header = Buffer.from(build + '\\n');
+      if (!data.subarray(0, header.length).equals(header)) throw new Error('made for another build');
+      const rest = data.subarray(header.length), firstLength = rest.readUInt32LE(0);
+      const parts = { 'main.js': rest.subarray(4, 4 + firstLength), 'server.js': rest.subarray(4 + firstLength) };
+      console.log(JSON.stringify(Object.entries(parts).map(([file, cachedData]) => new vm.Script(
+        Module.wrap(fs.readFileSync(dist + '/' + file, 'latin1')), { cachedData }).cachedDataRejected)));`;
+    const result = await run([...flags, '-e', check], {});
+    expect(result.stderr).toBe('');
+    return JSON.parse(result.stdout) as boolean[];
+  };
+
+  it('the build’s cache is one V8 takes under npm start’s flags (and refuses under others)', async () => {
+    const { flags } = startCommand();
+    expect(flags.length).toBeGreaterThan(0);
+    expect(await buildCacheRefused(flags)).toEqual([false, false]);
+    expect(await buildCacheRefused([])).toEqual([true, true]);
+  });
+
+  it('a start as npm start runs it, with no cache of its own, runs from the build’s and then keeps its own', async () => {
+    const dir = path.join(parent, 'first');
+    const server = await startServer(
+      { DATABASE_URL: url, ADMIN_PASSWORD, LOG_LEVEL: 'warn', CODE_CACHE_DIR: dir },
+      undefined,
+      ROOT,
+      startCommand().flags,
+    );
+    await serves(server);
+    const [own] = await waitForCache(dir);
+    expect(own.size).toBeGreaterThan(500_000);
+    expect(await server.stop()).toBe(0);
+  }, 60_000);
 
   it('a directory others may write to is not used: code found there could be anyone’s', async () => {
     const dir = path.join(parent, 'shared');

@@ -53,14 +53,18 @@ export interface Server {
   stop: () => Promise<number | null>;
 }
 
-/** Starts `node <main>` and waits until /health/ready answers 200 (or fails with its output). */
+/**
+ * Starts `node [nodeFlags] <main>` and waits until /health/ready answers 200 (or fails with its
+ * output).
+ */
 export async function startServer(
   env: Record<string, string>,
   main = API_MAIN,
   cwd = ROOT,
+  nodeFlags: string[] = [],
 ): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...nodeFlags, main], {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',
