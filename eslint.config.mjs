@@ -30,8 +30,9 @@ const MAY_USE = {
   reports: LIBRARIES.filter((name) => name !== 'reports'),
 };
 const deepImports = {
-  // The platform's start entry (what runs before the app's modules load) is its second entry.
-  group: ['@app/*/*', '!@app/platform/start'],
+  // The platform's start entries (what runs before the app's modules load: the first start's
+  // initdb, then the configuration and the database) are its second and third.
+  group: ['@app/*/*', '!@app/platform/start', '!@app/platform/early'],
   message: 'Import a library only through its index (@app/<name>).',
 };
 const boundaries = Object.entries(MAY_USE).map(([library, allowed]) => ({

@@ -454,6 +454,46 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
       expect(await fs.readdir(path.join(dir, 'postgres'))).toEqual(['notes.txt']);
     });
 
+    /** Processes whose command line names `dir` (initdb's --pgdata, the server's -D, ...). */
+    const processesNaming = async (dir: string) => {
+      const found: string[] = [];
+      for (const entry of await fs.readdir('/proc')) {
+        if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+        const args = await fs.readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+        if (args.includes(dir)) found.push(args.split('\0').join(' '));
+      }
+      return found;
+    };
+
+    // The first start begins initdb before it has read the rest of its configuration (main.ts): a
+    // start refused after that stops initdb and takes back what it made.
+    it('a refused configuration on a new DATA_DIR: exit 78, and no cluster or directory left behind', async () => {
+      const target = path.join(await makeDataDir(), 'new-data');
+      const proc = launch([MAIN], { DATA_DIR: target, ADMIN_PASSWORD, LOG_LEVEL: 'loud' });
+      const exit = await proc.exited;
+      expect(exit.code).toBe(78);
+      expect(proc.output()).toMatch(/^Invalid configuration:\n {2}LOG_LEVEL="loud": /);
+      await expect(fs.access(target)).rejects.toThrow();
+      expect(await processesNaming(target)).toEqual([]);
+    });
+
+    it('a busy HTTP port on an existing, empty DATA_DIR: one line, and the DATA_DIR left empty', async () => {
+      const dir = await makeDataDir();
+      const blocker = net.createServer();
+      const taken = await new Promise<number>((resolve) =>
+        blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as net.AddressInfo).port)),
+      );
+      try {
+        const proc = launch([MAIN], { PORT: String(taken), DATA_DIR: dir, ADMIN_PASSWORD });
+        expect((await proc.exited).code).toBe(1);
+        expect(proc.output()).toContain(`port ${taken} on 0.0.0.0 is already in use`);
+      } finally {
+        blocker.close();
+      }
+      expect(await fs.readdir(dir)).toEqual([]);
+      expect(await processesNaming(dir)).toEqual([]);
+    });
+
     it('a fixed PostgreSQL port another program holds', async () => {
       const dir = await makeDataDir();
       const blocker = net.createServer();

@@ -12,7 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import * as path from 'node:path';
+import { resolveDataDir } from './data-dir';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -139,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: vars.PORT ?? 3000,
     host: vars.HOST ?? '0.0.0.0',
     databaseUrl: vars.DATABASE_URL,
-    dataDir: path.resolve(vars.DATA_DIR ?? './data'),
+    dataDir: resolveDataDir(vars.DATA_DIR),
     embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,
     adminPassword: vars.ADMIN_PASSWORD,
     logLevel: vars.LOG_LEVEL ?? 'info',

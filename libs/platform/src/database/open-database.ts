@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/app-config';
-import { openEmbeddedPostgres } from './embedded/embedded-postgres';
+import { type EarlyCluster, openEmbeddedPostgres } from './embedded/embedded-postgres';
 
 /** Where the app's database is, and how to let go of it when the process ends. */
 export interface DatabaseLocation {
@@ -15,6 +15,8 @@ export interface OpeningHooks {
   launched?: () => void;
   /** Called as the embedded cluster is created: the database will be new. */
   creating?: () => void;
+  /** The embedded cluster's creation, begun before the configuration was loaded (main.ts). */
+  early?: EarlyCluster;
 }
 
 /** `DATABASE_URL` when set; otherwise the embedded PostgreSQL of `DATA_DIR`, started or joined. */

@@ -55,6 +55,8 @@ export interface EmbeddedPostgresOptions {
    * killed process on purpose: its next start finds and stops it.
    */
   endsWithProcess?: boolean;
+  /** The cluster creation begun before the start's other work (createClusterEarly), if any. */
+  early?: EarlyCluster;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -469,8 +471,21 @@ async function readPassword(paths: Paths): Promise<string> {
   }
 }
 
-function run(command: string, args: string[], user: PostgresUser | undefined): Promise<string> {
+/**
+ * Runs a program to its end. Aborted, it gets SIGTERM and is waited for: initdb stops at the end
+ * of its current step and removes the cluster it was making, and only then does this reject.
+ */
+function run(
+  command: string,
+  args: string[],
+  user: PostgresUser | undefined,
+  signal?: AbortSignal,
+): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new Error('stopped before it began'));
+      return;
+    }
     const child = spawn(command, args, {
       ...(user ?? {}),
       // The postgres user may not be able to enter the app's working directory.
@@ -478,13 +493,17 @@ function run(command: string, args: string[], user: PostgresUser | undefined): P
       env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const stop = () => child.kill('SIGTERM');
+    signal?.addEventListener('abort', stop, { once: true });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(output.trim() || `exit code ${code}`)),
-    );
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', stop);
+      if (code === 0) resolve(output);
+      else reject(new Error(signal?.aborted ? 'stopped' : output.trim() || `exit code ${code}`));
+    });
   });
 }
 
@@ -495,6 +514,7 @@ async function initialise(
   { initdb }: Binaries,
   log: (m: string) => void,
   launched: () => void,
+  signal?: AbortSignal,
 ) {
   const password = randomBytes(24).toString('base64url');
   await fs.writeFile(paths.password, `${password}\n`, { mode: 0o600 });
@@ -525,6 +545,7 @@ async function initialise(
         ...(os.platform() === 'linux' ? ['--sync-method=syncfs'] : []),
       ],
       user,
+      signal,
     );
     launched();
     await running;
@@ -691,6 +712,66 @@ async function otherAppProcesses(adminUrl: string): Promise<number[]> {
   }
 }
 
+/** A cluster being created ahead of the rest of a start (createClusterEarly). */
+export interface EarlyCluster {
+  /** DATA_DIR, absolute. */
+  dataDir: string;
+  /** True once this process made the cluster; false when there was one (or something else) there. */
+  created: Promise<boolean>;
+  /** Stops initdb if it runs and removes what this process made: for a start that ends here. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * On the first start in `dataDir` (no cluster there yet), begins initdb at once: before the caller
+ * has loaded and checked the rest of its configuration, since initdb is the longest part of a first
+ * start and everything after it waits for it. Anything else it finds (a cluster, a running server,
+ * a directory holding something else) is left to openEmbeddedPostgres, which is given the result.
+ * A start that goes no further (a configuration refused, a port in use) calls `abandon`.
+ */
+export function createClusterEarly(
+  dataDir: string,
+  hooks: Pick<EmbeddedPostgresOptions, 'log' | 'launched' | 'creating'> = {},
+): EarlyCluster {
+  const paths = pathsOf(dataDir);
+  const log = hooks.log ?? (() => undefined);
+  const abort = new AbortController();
+  let dataDirMade = false;
+  let began = false;
+  const create = async (): Promise<boolean> => {
+    if (await exists(path.join(paths.cluster, 'PG_VERSION'))) return false;
+    dataDirMade = !(await exists(paths.dataDir));
+    await checkWritable(paths.dataDir);
+    const user = await postgresUser();
+    const binaries = await runnableBinaries(user, log);
+    await placeCluster(paths, user, log);
+    if (await exists(path.join(paths.cluster, 'PG_VERSION'))) return false;
+    if ((await exists(paths.cluster)) && (await fs.readdir(paths.cluster)).length > 0) return false;
+    if (abort.signal.aborted) return false;
+    began = true;
+    hooks.creating?.();
+    await initialise(paths, user, binaries, log, hooks.launched ?? (() => undefined), abort.signal);
+    return true;
+  };
+  const created = create();
+  // Awaited by openEmbeddedPostgres, or dropped by abandon: never an unhandled rejection meanwhile.
+  created.catch(() => undefined);
+  return {
+    dataDir: paths.dataDir,
+    created,
+    async abandon() {
+      abort.abort();
+      await created.catch(() => undefined);
+      if (dataDirMade) {
+        await fs.rm(paths.dataDir, { recursive: true, force: true });
+      } else if (began) {
+        await fs.rm(paths.cluster, { recursive: true, force: true });
+        await fs.rm(paths.password, { force: true });
+      }
+    },
+  };
+}
+
 /**
  * Opens the embedded server of a data directory: joins it when another live process of the app runs
  * it, shuts down an orphan a killed process left behind, creates the cluster on first start.
@@ -702,13 +783,17 @@ export async function openEmbeddedPostgres(
   const log = options.log ?? (() => undefined);
   const launched = options.launched ?? (() => undefined);
   const creating = options.creating ?? (() => undefined);
+  if (options.early && options.early.dataDir !== paths.dataDir) {
+    throw new Error(`The cluster begun early is in ${options.early.dataDir}, not ${paths.dataDir}`);
+  }
+  const createdEarly = options.early ? await options.early.created : false;
   await checkWritable(paths.dataDir);
   const user = await postgresUser();
   const binaries = await runnableBinaries(user, log);
   await placeCluster(paths, user, log);
 
   let startedHere = false;
-  let createdNow = false;
+  let createdNow = createdEarly;
   let server: RunningServer | undefined;
   for (let attempt = 0; attempt < 3 && server === undefined; attempt++) {
     const running = await findRunningServer(paths);
