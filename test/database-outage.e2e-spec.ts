@@ -201,6 +201,41 @@ describe('The database goes away and comes back', () => {
     }
   });
 
+  // A first start on the embedded database knows its URL while initdb still runs (main.ts): the
+  // app is put together then, and connects only once the server is there.
+  it('is put together while its database is not open yet, and connects in init() once it is', async () => {
+    const url = db!.url;
+    await stopDb();
+    let opened!: () => void;
+    const reachable = new Promise<void>((resolve) => (opened = resolve));
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      const app = await createApiApp(
+        loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }),
+        url,
+        undefined,
+        reachable,
+      );
+      apps.push(app);
+      let initialised = false;
+      const initialising = app.init().then(() => (initialised = true));
+      await sleep(1000);
+      expect(initialised).toBe(false);
+      await openDb();
+      opened();
+      await initialising;
+      await app.getHttpAdapter().getInstance().ready();
+      await request(app.getHttpServer()).get('/health/ready').expect(200);
+      // It waited for the database rather than trying it too soon.
+      const retries = warn.mock.calls.filter(([message]) =>
+        String(message).startsWith('Database not reachable'),
+      );
+      expect(retries).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('gives up after DATABASE_CONNECT_TIMEOUT_S with a message that says why', async () => {
     const url = db!.url;
     await stopDb();

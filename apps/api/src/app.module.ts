@@ -23,6 +23,8 @@ export interface AppModuleOptions {
    * put together while the database opens (the providers that need it wait for it).
    */
   databaseUrl: string | Promise<string>;
+  /** Settles once the database takes connections, where that is after its URL is known (main.ts). */
+  databaseReachable?: Promise<unknown>;
   /** Tests pass a fixed clock; the system clock otherwise. */
   clock?: Clock;
 }
@@ -30,13 +32,19 @@ export interface AppModuleOptions {
 /** The whole API: the platform, then one module per part of the domain. */
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+  static register({
+    config,
+    databaseUrl,
+    databaseReachable,
+    clock,
+  }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         loggerModule(config),
         DatabaseModule.forRoot({
           url: databaseUrl,
+          reachable: databaseReachable,
           schema: APP_SCHEMA,
           poolSize: config.databasePoolSize,
           connectTimeoutS: config.databaseConnectTimeoutS,

@@ -15,14 +15,18 @@ import { AppModule } from './app.module';
 
 export { DomainError } from '@app/platform';
 
-/** The API on a database URL, configured exactly as it runs in production (tests use this too). */
+/**
+ * The API on a database URL, configured exactly as it runs in production (tests use this too). It
+ * connects and migrates in `app.init()`, once `databaseReachable` (if given) has settled.
+ */
 export async function createApiApp(
   config: AppConfig,
   databaseUrl: string | Promise<string>,
   clock?: Clock,
+  databaseReachable?: Promise<unknown>,
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, databaseUrl, clock }),
+    AppModule.register({ config, databaseUrl, databaseReachable, clock }),
     // Given explicitly rather than discovered: the discovery's dynamic require escapes Jest.
     new FastifyAdapter(fastifyOptions(config)),
     // The body parsers are the app's own (configureApp): JSON only.

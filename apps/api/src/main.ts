@@ -95,10 +95,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  let urlKnown!: (url: string) => void;
+  const databaseUrl = new Promise<string>((resolve) => (urlKnown = resolve));
   const opening = start.openDatabase(config, (message) => say(message), {
     launched,
     creating,
     early,
+    urlKnown,
   });
   // Its checks run first (they need this process's event loop, which the loading blocks).
   await Promise.race([childRunning, opening.then(noop, noop)]);
@@ -112,13 +115,17 @@ async function main(): Promise<void> {
     void start.hashPasswordAhead(adminPassword);
   }
 
-  // The app's modules are put together while the database opens (the first start's initdb
-  // usually outlasts the loading); what needs the database waits for it.
-  const creatingApp = createApiApp(
-    config,
-    opening.then((location) => location.url),
+  // The app is put together, set up and its routes registered while the database opens (the
+  // first start's initdb usually outlasts the loading): its URL is known early (urlKnown), and
+  // app.init() connects and migrates once it is open, before the bootstrap hooks.
+  let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
+  const initialising = createApiApp(config, databaseUrl, undefined, opening).then(
+    async (created) => {
+      app = created;
+      await created.init();
+    },
   );
-  creatingApp.catch(noop); // a failure is told below, once the database's own is ruled out
+  initialising.catch(noop); // a failure is told below, once the database's own is ruled out
 
   let database;
   try {
@@ -131,13 +138,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  let app;
   let generatedPassword: string | undefined;
   try {
-    app = await creatingApp;
-    await app.init();
-    if (!config.adminPassword) generatedPassword = await createGeneratedAdmin(app, adminPassword);
-    await app.listen(config.port, config.host);
+    await initialising;
+    if (!config.adminPassword) generatedPassword = await createGeneratedAdmin(app!, adminPassword);
+    await app!.listen(config.port, config.host);
   } catch (error) {
     // A known problem (a port in use, an ADMIN_PASSWORD the rules refuse) is told plainly, in one
     // line without a stack.
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
     await database.close().catch(() => undefined);
     process.exit(1);
   }
+  const listening = app!;
   log.info(
     `API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} ` +
       `(docs at /docs, database: ${database.kind === 'embedded' ? `embedded in ${config.dataDir}` : 'DATABASE_URL'})`,
@@ -174,7 +180,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     try {
-      await app.close();
+      await listening.close();
       await database.close();
       log.info('Stopped');
       process.exit(0);

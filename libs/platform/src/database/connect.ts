@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 export interface ConnectOptions {
   /** Give up after this long; 0 tries once. */
@@ -6,15 +6,17 @@ export interface ConnectOptions {
   log: (message: string) => void;
 }
 
-/** Connects, retrying with exponential back-off (0.5 s doubling to 10 s) and saying so in the log. */
+/**
+ * Connects a DataSource, retrying with exponential back-off (0.5 s doubling to 10 s) and saying so
+ * in the log. A failed attempt leaves it unconnected, so the same one tries again.
+ */
 export async function connectWithRetry(
-  options: DataSourceOptions,
+  dataSource: DataSource,
   { timeoutS, log }: ConnectOptions,
 ): Promise<DataSource> {
   const deadline = Date.now() + timeoutS * 1000;
   let delay = 500;
   for (let attempt = 1; ; attempt++) {
-    const dataSource = new DataSource(options);
     try {
       return await dataSource.initialize();
     } catch (error) {

@@ -17,6 +17,8 @@ export interface OpeningHooks {
   creating?: () => void;
   /** The embedded cluster's creation, begun before the configuration was loaded (main.ts). */
   early?: EarlyCluster;
+  /** Called with the database's URL as soon as it is known (see openEmbeddedPostgres). */
+  urlKnown?: (url: string) => void;
 }
 
 /** `DATABASE_URL` when set; otherwise the embedded PostgreSQL of `DATA_DIR`, started or joined. */
@@ -26,6 +28,7 @@ export async function openDatabase(
   hooks: OpeningHooks = {},
 ): Promise<DatabaseLocation> {
   if (config.databaseUrl) {
+    hooks.urlKnown?.(config.databaseUrl);
     return { url: config.databaseUrl, kind: 'server', close: () => Promise.resolve() };
   }
   const embedded = await openEmbeddedPostgres({

@@ -57,6 +57,12 @@ export interface EmbeddedPostgresOptions {
   endsWithProcess?: boolean;
   /** The cluster creation begun before the start's other work (createClusterEarly), if any. */
   early?: EarlyCluster;
+  /**
+   * Called with the app database's URL as soon as it is known: for a cluster being made early,
+   * while initdb still runs (its password is written, its port chosen then), so that the caller can
+   * put the app together meanwhile; otherwise once the server is up.
+   */
+  urlKnown?: (url: string) => void;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -718,6 +724,8 @@ export interface EarlyCluster {
   dataDir: string;
   /** True once this process made the cluster; false when there was one (or something else) there. */
   created: Promise<boolean>;
+  /** The new cluster's superuser password, as initdb starts; undefined when it makes none. */
+  password: Promise<string | undefined>;
   /** Stops initdb if it runs and removes what this process made: for a start that ends here. */
   abandon(): Promise<void>;
 }
@@ -738,6 +746,12 @@ export function createClusterEarly(
   const abort = new AbortController();
   let dataDirMade = false;
   let began = false;
+  let passwordWritten!: (password: string | undefined) => void;
+  const password = new Promise<string | undefined>((resolve) => (passwordWritten = resolve));
+  const launched = () => {
+    passwordWritten(readFileSync(paths.password, 'utf8').trim());
+    hooks.launched?.();
+  };
   const create = async (): Promise<boolean> => {
     if (await exists(path.join(paths.cluster, 'PG_VERSION'))) return false;
     dataDirMade = !(await exists(paths.dataDir));
@@ -750,15 +764,19 @@ export function createClusterEarly(
     if (abort.signal.aborted) return false;
     began = true;
     hooks.creating?.();
-    await initialise(paths, user, binaries, log, hooks.launched ?? (() => undefined), abort.signal);
+    await initialise(paths, user, binaries, log, launched, abort.signal);
     return true;
   };
   const created = create();
+  // Made none, if it has not said otherwise (a second call does nothing).
+  const noPassword = () => passwordWritten(undefined);
+  created.then(noPassword, noPassword);
   // Awaited by openEmbeddedPostgres, or dropped by abandon: never an unhandled rejection meanwhile.
   created.catch(() => undefined);
   return {
     dataDir: paths.dataDir,
     created,
+    password,
     async abandon() {
       abort.abort();
       await created.catch(() => undefined);
@@ -785,6 +803,17 @@ export async function openEmbeddedPostgres(
   const creating = options.creating ?? (() => undefined);
   if (options.early && options.early.dataDir !== paths.dataDir) {
     throw new Error(`The cluster begun early is in ${options.early.dataDir}, not ${paths.dataDir}`);
+  }
+  // A cluster being made early: its URL is known before initdb ends (initdb's own database, the
+  // password it was given, a port chosen now), so the app can be put together meanwhile.
+  let port = options.port;
+  let announced: string | undefined;
+  const earlyPassword =
+    options.early && options.urlKnown ? await options.early.password : undefined;
+  if (earlyPassword !== undefined) {
+    port ??= await freePort();
+    announced = serverUrl(earlyPassword, port, INITDB_DATABASE);
+    options.urlKnown!(announced);
   }
   const createdEarly = options.early ? await options.early.created : false;
   await checkWritable(paths.dataDir);
@@ -821,7 +850,7 @@ export async function openEmbeddedPostgres(
     }
     const password = await readPassword(paths);
     try {
-      server = await startServer(paths, user, binaries, options.port, password, launched);
+      server = await startServer(paths, user, binaries, port, password, launched);
       await fs.writeFile(paths.owner, `${process.pid}\n`);
       startedHere = true;
       log(`Embedded PostgreSQL started on 127.0.0.1:${server.port} (pid ${server.pid})`);
@@ -864,8 +893,18 @@ export async function openEmbeddedPostgres(
   };
   if (options.endsWithProcess && startedHere) process.once('exit', endWithProcess);
 
+  const url = serverUrl(password, running.port, database);
+  if (announced === undefined) {
+    options.urlKnown?.(url);
+  } else if (url !== announced) {
+    await keeper.end().catch(() => undefined);
+    await stopServer(running).catch(() => undefined);
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL did not start where it was to (port ${port}, database ${INITDB_DATABASE}); start again`,
+    );
+  }
   return {
-    url: serverUrl(password, running.port, database),
+    url,
     adminUrl,
     port: running.port,
     startedHere,
