@@ -77,14 +77,19 @@ function splitCache(data) {
   return [data.subarray(4, 4 + firstLength), data.subarray(4 + firstLength)];
 }
 
-/** A start's own cache file, marked as used (see keep); undefined when missing. */
-function readCache(file) {
-  let data;
+/** A file's bytes, or undefined when it cannot be read (missing, say). */
+function readBytes(file) {
   try {
-    data = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch {
     return undefined;
   }
+}
+
+/** A start's own cache file, marked as used (see keep); undefined when missing. */
+function readCache(file) {
+  const data = readBytes(file);
+  if (data === undefined) return undefined;
   try {
     const now = new Date();
     fs.utimesSync(file, now, now);
@@ -99,13 +104,10 @@ const SEED_HEADER = Buffer.from(`${BUILD}\n`, 'latin1');
 
 /** The build's cache, when it is this build's (V8 checks the rest: its version, the flags). */
 function readSeed() {
-  let data;
-  try {
-    data = fs.readFileSync(SEED);
-  } catch {
+  const data = readBytes(SEED);
+  if (data === undefined || !data.subarray(0, SEED_HEADER.length).equals(SEED_HEADER)) {
     return undefined;
   }
-  if (!data.subarray(0, SEED_HEADER.length).equals(SEED_HEADER)) return undefined;
   return splitCache(data.subarray(SEED_HEADER.length));
 }
 
@@ -211,13 +213,14 @@ function start() {
 }
 
 /**
- * `node [npm start's flags] dist/api.js --make-code-cache`, run by the build (scripts/ensure-build.js):
- * the cache a start takes when it has none of its own, beside the two files; V8 takes it under the
- * flags it was made with (npm start's), and refuses it under others. Without it a first start compiles 5.6 MB of source
- * and each function as it first runs: about 0.2 s of CPU, beside initdb. The app's file runs its
- * top level here (Nest's, TypeORM's and the app's modules and their decorators: what a start runs
- * before it needs the database), so that what that compiles is in it too; the first file, which
- * opens the database as it runs, is only compiled.
+ * `node [npm start's flags] dist/api.js --make-code-cache`, run by the build
+ * (scripts/ensure-build.js): the cache a start takes when it has none of its own, beside the two
+ * files. V8 takes it under the flags it was made with (npm start's) and refuses it under others.
+ * Without it a first start compiles 5.6 MB of source and each function as it first runs: about
+ * 0.2 s of CPU, beside initdb. The app's file runs its top level here (Nest's, TypeORM's and the
+ * app's modules and their decorators: what a start runs before it needs the database), so that
+ * what that compiles is in it too; the first file, which opens the database as it runs, is only
+ * compiled.
  */
 function makeSeed() {
   fs.rmSync(SEED, { force: true });

@@ -278,8 +278,9 @@ const PG_CLOUDFLARE_PROBE = {
  * - esbuild writes non-ASCII letters in strings as escapes, but copies regular expression literals
  *   as they are (validator's per-language alphabets, for one). A single such letter makes V8 keep
  *   the whole bundle as two-byte text: twice the memory, slower to scan. `\u00e9` matches what `é`
- *   did, in every flag mode. * - pg's probe for Cloudflare Workers (PG_CLOUDFLARE_PROBE) answered as it is on Node; the build fails
- *   if pg no longer probes that way, rather than leave the rewrite silently undone.
+ *   did, in every flag mode.
+ * - pg's probe for Cloudflare Workers (PG_CLOUDFLARE_PROBE) answered as it is on Node; the build
+ *   fails if pg no longer probes that way, rather than leave the rewrite silently undone.
  */
 const packageSources = {
   name: 'package-sources',

@@ -62,7 +62,11 @@ function steps() {
 function ensureBuild({ force = false } = {}) {
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   if (!force && built >= Math.max(...sources.map(newest))) return;
-  if (!force) process.stderr.write('Building (nest build, then bundling the server)…\n');
+  if (!force) {
+    process.stderr.write(
+      "Building (nest build, bundling the server, then the first start's code cache)…\n",
+    );
+  }
   for (const step of steps()) {
     const result = spawnSync(step.command, step.args, {
       cwd: root,

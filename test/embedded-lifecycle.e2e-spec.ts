@@ -82,22 +82,45 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Postmaster processes whose command line holds `-D <dataDir>/postgres` (read from /proc). */
-async function postgresOf(dataDir: string): Promise<number[]> {
-  const cluster = path.join(dataDir, 'postgres');
-  const pids: number[] = [];
+/** Every other process's pid and arguments (read from /proc). */
+async function commandLines(): Promise<{ pid: number; args: string[] }[]> {
+  const lines = [];
   for (const entry of await fs.readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     const args = await fs
       .readFile(`/proc/${entry}/cmdline`, 'utf8')
       .then((raw) => raw.split('\0'))
       .catch(() => [] as string[]);
-    const d = args.indexOf('-D');
-    if (/postgres$/.test(args[0] ?? '') && d >= 0 && args[d + 1] === cluster) {
-      pids.push(Number(entry));
-    }
+    lines.push({ pid: Number(entry), args });
   }
-  return pids;
+  return lines;
+}
+
+/** Postmaster processes whose command line holds `-D <dataDir>/postgres`. */
+async function postgresOf(dataDir: string): Promise<number[]> {
+  const cluster = path.join(dataDir, 'postgres');
+  return (await commandLines())
+    .filter(({ args }) => {
+      const d = args.indexOf('-D');
+      return /postgres$/.test(args[0] ?? '') && d >= 0 && args[d + 1] === cluster;
+    })
+    .map(({ pid }) => pid);
+}
+
+/** Processes whose command line names `dir` (initdb's --pgdata, the server's -D, ...). */
+async function processesNaming(dir: string): Promise<string[]> {
+  return (await commandLines())
+    .filter(({ args }) => args.some((arg) => arg.includes(dir)))
+    .map(({ args }) => args.join(' '));
+}
+
+/** A port another program holds on `host`, until `release`. */
+async function heldPort(host: string): Promise<{ port: number; release: () => void }> {
+  const blocker = net.createServer();
+  const port = await new Promise<number>((resolve) =>
+    blocker.listen(0, host, () => resolve((blocker.address() as net.AddressInfo).port)),
+  );
+  return { port, release: () => blocker.close() };
 }
 
 /** Waits until `check` is true, or fails after `timeoutMs` saying what it waited for. */
@@ -454,17 +477,6 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
       expect(await fs.readdir(path.join(dir, 'postgres'))).toEqual(['notes.txt']);
     });
 
-    /** Processes whose command line names `dir` (initdb's --pgdata, the server's -D, ...). */
-    const processesNaming = async (dir: string) => {
-      const found: string[] = [];
-      for (const entry of await fs.readdir('/proc')) {
-        if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-        const args = await fs.readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-        if (args.includes(dir)) found.push(args.split('\0').join(' '));
-      }
-      return found;
-    };
-
     // The first start begins initdb before it has read the rest of its configuration (main.ts): a
     // start refused after that stops initdb and takes back what it made.
     it('a refused configuration on a new DATA_DIR: exit 78, and no cluster or directory left behind', async () => {
@@ -479,16 +491,13 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
 
     it('a busy HTTP port on an existing, empty DATA_DIR: one line, and the DATA_DIR left empty', async () => {
       const dir = await makeDataDir();
-      const blocker = net.createServer();
-      const taken = await new Promise<number>((resolve) =>
-        blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as net.AddressInfo).port)),
-      );
+      const taken = await heldPort('0.0.0.0');
       try {
-        const proc = launch([MAIN], { PORT: String(taken), DATA_DIR: dir, ADMIN_PASSWORD });
+        const proc = launch([MAIN], { PORT: String(taken.port), DATA_DIR: dir, ADMIN_PASSWORD });
         expect((await proc.exited).code).toBe(1);
-        expect(proc.output()).toContain(`port ${taken} on 0.0.0.0 is already in use`);
+        expect(proc.output()).toContain(`port ${taken.port} on 0.0.0.0 is already in use`);
       } finally {
-        blocker.close();
+        taken.release();
       }
       expect(await fs.readdir(dir)).toEqual([]);
       expect(await processesNaming(dir)).toEqual([]);
@@ -496,15 +505,15 @@ describe('The server on its embedded PostgreSQL (no DATABASE_URL)', () => {
 
     it('a fixed PostgreSQL port another program holds', async () => {
       const dir = await makeDataDir();
-      const blocker = net.createServer();
-      const taken = await new Promise<number>((resolve) =>
-        blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)),
-      );
+      const taken = await heldPort('127.0.0.1');
       try {
-        const output = await failedStart({ DATA_DIR: dir, EMBEDDED_POSTGRES_PORT: String(taken) });
-        expect(output).toContain(`port ${taken} on 127.0.0.1 is already taken`);
+        const output = await failedStart({
+          DATA_DIR: dir,
+          EMBEDDED_POSTGRES_PORT: String(taken.port),
+        });
+        expect(output).toContain(`port ${taken.port} on 127.0.0.1 is already taken`);
       } finally {
-        blocker.close();
+        taken.release();
       }
       expect(await postgresOf(dir)).toEqual([]);
     });

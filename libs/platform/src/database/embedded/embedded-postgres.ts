@@ -519,7 +519,7 @@ async function initialise(
   user: PostgresUser | undefined,
   { initdb }: Binaries,
   log: (m: string) => void,
-  launched: () => void,
+  launched: (password: string) => void,
   signal?: AbortSignal,
 ) {
   const password = randomBytes(24).toString('base64url');
@@ -553,7 +553,7 @@ async function initialise(
       user,
       signal,
     );
-    launched();
+    launched(password);
     await running;
   } catch (error) {
     await fs.rm(paths.cluster, { recursive: true, force: true });
@@ -718,6 +718,25 @@ async function otherAppProcesses(adminUrl: string): Promise<number[]> {
   }
 }
 
+/**
+ * What every open of a data directory does before it looks at the cluster: DATA_DIR writable, the
+ * user PostgreSQL runs as and binaries it can run, the cluster placed where that user can reach it.
+ */
+async function prepare(paths: Paths, log: (m: string) => void) {
+  await checkWritable(paths.dataDir);
+  const user = await postgresUser();
+  const binaries = await runnableBinaries(user, log);
+  await placeCluster(paths, user, log);
+  return { user, binaries };
+}
+
+/** What is in the cluster's directory: a cluster, nothing (or no directory), or something else. */
+async function clusterState(paths: Paths): Promise<'cluster' | 'none' | 'other'> {
+  if (await exists(path.join(paths.cluster, 'PG_VERSION'))) return 'cluster';
+  const empty = !(await exists(paths.cluster)) || (await fs.readdir(paths.cluster)).length === 0;
+  return empty ? 'none' : 'other';
+}
+
 /** A cluster being created ahead of the rest of a start (createClusterEarly). */
 export interface EarlyCluster {
   /** DATA_DIR, absolute. */
@@ -748,31 +767,25 @@ export function createClusterEarly(
   let began = false;
   let passwordWritten!: (password: string | undefined) => void;
   const password = new Promise<string | undefined>((resolve) => (passwordWritten = resolve));
-  const launched = () => {
-    passwordWritten(readFileSync(paths.password, 'utf8').trim());
+  const launched = (written: string) => {
+    passwordWritten(written);
     hooks.launched?.();
   };
   const create = async (): Promise<boolean> => {
     if (await exists(path.join(paths.cluster, 'PG_VERSION'))) return false;
     dataDirMade = !(await exists(paths.dataDir));
-    await checkWritable(paths.dataDir);
-    const user = await postgresUser();
-    const binaries = await runnableBinaries(user, log);
-    await placeCluster(paths, user, log);
-    if (await exists(path.join(paths.cluster, 'PG_VERSION'))) return false;
-    if ((await exists(paths.cluster)) && (await fs.readdir(paths.cluster)).length > 0) return false;
-    if (abort.signal.aborted) return false;
+    const { user, binaries } = await prepare(paths, log);
+    if ((await clusterState(paths)) !== 'none' || abort.signal.aborted) return false;
     began = true;
     hooks.creating?.();
     await initialise(paths, user, binaries, log, launched, abort.signal);
     return true;
   };
   const created = create();
-  // Made none, if it has not said otherwise (a second call does nothing).
+  // Made none, if it has not said otherwise (a second call does nothing). Handling the rejection
+  // here too: openEmbeddedPostgres or abandon awaits it, but maybe not before it settles.
   const noPassword = () => passwordWritten(undefined);
   created.then(noPassword, noPassword);
-  // Awaited by openEmbeddedPostgres, or dropped by abandon: never an unhandled rejection meanwhile.
-  created.catch(() => undefined);
   return {
     dataDir: paths.dataDir,
     created,
@@ -816,10 +829,7 @@ export async function openEmbeddedPostgres(
     options.urlKnown!(announced);
   }
   const createdEarly = options.early ? await options.early.created : false;
-  await checkWritable(paths.dataDir);
-  const user = await postgresUser();
-  const binaries = await runnableBinaries(user, log);
-  await placeCluster(paths, user, log);
+  const { user, binaries } = await prepare(paths, log);
 
   let startedHere = false;
   let createdNow = createdEarly;
@@ -838,12 +848,13 @@ export async function openEmbeddedPostgres(
       );
       await stopServer(running);
     }
-    if (!(await exists(path.join(paths.cluster, 'PG_VERSION')))) {
-      if ((await exists(paths.cluster)) && (await fs.readdir(paths.cluster)).length > 0) {
-        throw new EmbeddedDatabaseError(
-          `${paths.cluster} exists but holds no PostgreSQL cluster; move it away or choose another DATA_DIR`,
-        );
-      }
+    const state = await clusterState(paths);
+    if (state === 'other') {
+      throw new EmbeddedDatabaseError(
+        `${paths.cluster} exists but holds no PostgreSQL cluster; move it away or choose another DATA_DIR`,
+      );
+    }
+    if (state === 'none') {
       creating();
       await initialise(paths, user, binaries, log, launched);
       createdNow = true;
