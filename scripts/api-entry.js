@@ -67,14 +67,29 @@ function cacheFile(dir) {
 }
 
 /**
- * A cache file holds both files' code: the first one's length (4 bytes), the first one's code, the
- * app's. Undefined when not of that shape (V8 itself refuses a damaged one).
+ * A cache file holds, from `start`, both files' code: the first one's length (4 bytes), the first
+ * one's code, the app's. `{ bytes, parts }`: the file's bytes and views of the two codes in them;
+ * undefined when not of that shape (V8 itself refuses a damaged one).
  */
-function splitCache(data) {
+function splitCache(bytes, start = 0) {
+  const data = bytes.subarray(start);
   if (data.length < 4) return undefined;
   const firstLength = data.readUInt32LE(0);
   if (4 + firstLength > data.length) return undefined;
-  return [data.subarray(4, 4 + firstLength), data.subarray(4 + firstLength)];
+  return { bytes, parts: [data.subarray(4, 4 + firstLength), data.subarray(4 + firstLength)] };
+}
+
+/**
+ * Gives back the memory of a cache file's bytes once V8 has compiled from them. V8 has taken what
+ * it needs by then, but a script that runs keeps the buffer it was compiled from for the life of
+ * the process: 5 to 7 MB of an idle server's RSS. Only a buffer with its memory to itself is let
+ * go, never a slice of Node's shared pool (a file under 4 KB).
+ */
+function release(bytes) {
+  const memory = bytes.buffer;
+  if (bytes.byteOffset === 0 && bytes.byteLength === memory.byteLength) {
+    structuredClone(memory, { transfer: [memory] });
+  }
 }
 
 /** A file's bytes, or undefined when it cannot be read (missing, say). */
@@ -108,7 +123,7 @@ function readSeed() {
   if (data === undefined || !data.subarray(0, SEED_HEADER.length).equals(SEED_HEADER)) {
     return undefined;
   }
-  return splitCache(data.subarray(SEED_HEADER.length));
+  return splitCache(data, SEED_HEADER.length);
 }
 
 /** Both scripts' code compiled so far, written whole or not at all, after `header`. */
@@ -187,8 +202,9 @@ function start() {
   const scripts = [undefined, undefined];
   globalThis[LOAD_APP] = () => {
     delete globalThis[LOAD_APP];
-    const app = runFile(APP, cached?.[1]);
+    const app = runFile(APP, cached?.parts[1]);
     scripts[1] = app.script;
+    if (cached) release(cached.bytes);
     return app.exports;
   };
   // Once the server listens, if a file had no code to start from or V8 refused it: a second
@@ -209,7 +225,7 @@ function start() {
     setTimeout(keepOnce, 1000).unref();
     process.once('exit', keepOnce);
   };
-  scripts[0] = runFile(FIRST, cached?.[0]).script;
+  scripts[0] = runFile(FIRST, cached?.parts[0]).script;
 }
 
 /**

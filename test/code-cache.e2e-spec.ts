@@ -151,6 +151,42 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
     expect(await server.stop()).toBe(0);
   }, 60_000);
 
+  it('a start does not keep in memory the cache it ran from', async () => {
+    const dir = path.join(parent, 'memory');
+    const report = path.join(parent, 'memory.json');
+    // Told to, the server collects its garbage and says what memory it holds outside V8's heap.
+    const reporter = path.join(parent, 'report-memory.js');
+    await fs.writeFile(
+      reporter,
+      `process.on('SIGUSR2', () => {
+        require('node:v8').setFlagsFromString('--expose-gc');
+        require('node:vm').runInNewContext('gc')();
+        require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.memoryUsage()));
+      });`,
+    );
+    const flags = [...startCommand().flags, '-r', reporter];
+    const env = { DATABASE_URL: url, ADMIN_PASSWORD, LOG_LEVEL: 'warn', CODE_CACHE_DIR: dir };
+    const first = await startServer(env, undefined, ROOT, flags);
+    const [own] = await waitForCache(dir);
+    expect(await first.stop()).toBe(0);
+
+    const second = await startServer(env, undefined, ROOT, flags);
+    await serves(second);
+    process.kill(second.pid, 'SIGUSR2');
+    const deadline = Date.now() + 10_000;
+    while (!(await fs.stat(report).catch(() => undefined)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { arrayBuffers } = JSON.parse(await fs.readFile(report, 'utf8')) as {
+      arrayBuffers: number;
+    };
+    expect(await second.stop()).toBe(0);
+    // It ran from the cache (a start that does not rewrites it), and let go of its bytes.
+    expect(await cacheFiles(dir)).toEqual([own]);
+    expect(own.size).toBeGreaterThan(500_000);
+    expect(arrayBuffers).toBeLessThan(own.size / 4);
+  }, 120_000);
+
   it('a directory others may write to is not used: code found there could be anyone’s', async () => {
     const dir = path.join(parent, 'shared');
     await fs.mkdir(dir);

@@ -121,6 +121,13 @@ describe('Projects', () => {
           "Phường Tân An (31117) lies outside the project's units: it must be one of them or a ward or commune inside one",
       },
     ]);
+    // A null where the document allows none, in one of the rows: refused, naming the row's field.
+    const nulled = await w.as.district
+      .post(`${base}/participants/bulk`, {
+        items: rows.map((row, i) => (i === 3 ? { ...row, kind: null } : row)),
+      })
+      .expect(400);
+    expect(nulled.body.errors).toEqual([{ field: 'items.3.kind', message: 'must not be null' }]);
     expect((await w.as.district.get(`${base}/participants`).expect(200)).body.total).toBe(0);
     expect(await auditTotal('project_participant')).toBe(0);
 

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { documentedSchemas } from '@app/platform';
 import { startTestApp, TestApp } from './support/test-app';
 import { listRoutes, openApiPath, Route } from './support/routes';
 
@@ -18,7 +19,11 @@ const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/au
 describe('The route table: every route declares who may call it and is documented', () => {
   let t: TestApp;
   let routes: Route[];
-  let document: { openapi: string; paths: Record<string, Record<string, Operation>> };
+  let document: {
+    openapi: string;
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, unknown> };
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -125,6 +130,23 @@ describe('The route table: every route declares who may call it and is documente
     // Status actions take If-Match too, checked only when sent (API.md).
     expect(declared).toEqual(expect.arrayContaining(['POST /api/v1/tasks/:id/complete']));
     expect(routes.find((r) => r.path === '/api/v1/tasks/:id/complete')?.ifMatch).toBe('optional');
+  });
+
+  it('refuses null by the schemas the whole document has for each request body', () => {
+    const bodies = new Set(routes.flatMap((r) => (r.bodyType ? [r.bodyType] : [])));
+    expect(bodies.size).toBeGreaterThan(20);
+    for (const type of bodies) {
+      // What the null check reads for this body: its class and every class it refers to.
+      const schemas = documentedSchemas(t.app, type);
+      expect(Object.keys(schemas)).toContain(type.name);
+      for (const [name, schema] of Object.entries(schemas)) {
+        expect({ body: type.name, name, schema }).toEqual({
+          body: type.name,
+          name,
+          schema: document.components.schemas[name],
+        });
+      }
+    }
   });
 
   it('matches the checked-in docs/openapi.json (run `npm run openapi` after changing the API)', async () => {

@@ -48,6 +48,7 @@ export function run(
 
 export interface Server {
   port: number;
+  pid: number;
   output: () => string;
   /** SIGTERM, then the exit code. */
   stop: () => Promise<number | null>;
@@ -92,6 +93,7 @@ export async function startServer(
   }
   return {
     port,
+    pid: child.pid!,
     output: () => output,
     stop: () => {
       child.kill('SIGTERM');

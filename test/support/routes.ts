@@ -1,5 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod, type Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import {
@@ -20,6 +21,8 @@ export interface Route {
   policy?: AccessPolicy;
   /** Whether the route requires If-Match or checks it when sent. */
   ifMatch?: IfMatchUse;
+  /** The class of its `@Body()`, when it takes one. */
+  bodyType?: Type<unknown>;
 }
 
 function join(...parts: (string | undefined)[]): string {
@@ -28,6 +31,19 @@ function join(...parts: (string | undefined)[]): string {
     .map((p) => p.replace(/^\/|\/$/g, ''))
     .join('/');
   return `/${path}`;
+}
+
+/** The class a handler's `@Body()` parameter is declared with, if it has one. */
+function bodyTypeOf(controller: Type<unknown>, handler: string): Type<unknown> | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<
+    string,
+    { index: number }
+  >;
+  const body = Object.entries(args).find(([key]) => key.startsWith(`${RouteParamtypes.BODY}:`));
+  if (!body) return undefined;
+  const types = Reflect.getMetadata('design:paramtypes', controller.prototype, handler) as
+    Type<unknown>[] | undefined;
+  return types?.[body[1].index];
 }
 
 /** Every route the app registers, read from Nest's own metadata (the route table). */
@@ -60,6 +76,7 @@ export function listRoutes(app: INestApplication): Route[] {
           isPublic,
           policy,
           ifMatch: Reflect.getMetadata(IF_MATCH_METADATA, handler) as IfMatchUse | undefined,
+          bodyType: bodyTypeOf(controller, name),
         });
       }
     }
