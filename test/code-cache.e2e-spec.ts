@@ -54,8 +54,12 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
     });
-    expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const signedIn = (await login.json()) as { accessToken: string };
+    // On a failure, what the server answered and said shows why.
+    expect({ status: login.status, body: signedIn, output: server.output() }).toMatchObject({
+      status: 200,
+    });
+    const { accessToken } = signedIn;
     const invalid = await fetch(`${base}/api/v1/tasks`, {
       method: 'POST',
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
