@@ -51,6 +51,24 @@ describe('Accounts and sign-in', () => {
     expect(unknown.body.detail).toBe(wrong.body.detail);
   });
 
+  it('answers a server error, not a wrong password, when a stored hash cannot be checked', async () => {
+    const users = t.app.get(UsersService);
+    const user = await users.create(SYSTEM_ACTOR, {
+      username: 'damaged.hash',
+      password: TEST_PASSWORD,
+      fullName: 'A',
+      role: 'leadership',
+    });
+    // A hash whose parameters argon2 refuses to compute with, as damaged data would leave it.
+    await t.dataSource.query(`UPDATE app_user SET password_hash = $1 WHERE id = $2`, [
+      '$argon2id$v=19$m=1,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo',
+      user.id,
+    ]);
+    const res = await login(t, 'damaged.hash', TEST_PASSWORD).expect(500);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.stringify(res.body)).not.toMatch(/argon2|Memory cost|at .*\.ts/);
+  });
+
   it('refuses a token after it expires', async () => {
     const caller = await signIn(t, 'test.leader');
     await caller.get('/api/v1/auth/me').expect(200);

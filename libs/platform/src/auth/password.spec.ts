@@ -25,6 +25,12 @@ describe('passwords', () => {
     await expect(verifyPassword('not a hash', 'x')).resolves.toBe(false);
   });
 
+  it('fails, rather than saying the password is wrong, when a hash cannot be checked', async () => {
+    // An argon2 hash whose memory cost argon2 refuses to compute with.
+    const damaged = '$argon2id$v=19$m=1,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo';
+    await expect(verifyPassword(damaged, 'mùa nước nổi 2023')).rejects.toThrow(/memory cost/i);
+  });
+
   it('a hash begun ahead serves the next request for that password, once; later ones are new', async () => {
     const password = generatePassword('admin');
     expect(passwordProblem(password, 'admin')).toBeUndefined();

@@ -79,12 +79,18 @@ export function hashPassword(password: string): Promise<string> {
   return argon2id(password);
 }
 
+/** What every hash this app stores begins with (PHC format, an argon2 variant). */
+const ARGON2_HASH = /^\$argon2(?:id|i|d)\$/;
+
+/**
+ * Whether `password` is the one `hash` was made from. A stored value that is no argon2 hash
+ * matches no password. A hash that cannot be checked (argon2 failing, its parameters damaged)
+ * is the server's error, not a wrong password: it rejects, so that the caller answers 500 and
+ * logs it, rather than telling the user their password is wrong and counting a failed attempt.
+ */
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
+  if (!ARGON2_HASH.test(hash)) return false;
+  return argon2.verify(hash, password);
 }
 
 let dummyHash: Promise<string> | undefined;
