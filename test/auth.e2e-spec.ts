@@ -18,6 +18,15 @@ const login = (t: TestApp, username: string, password: string, ip?: string) => {
   return req.send({ username, password });
 };
 
+/** A leadership account with the test password, made as an administrator would. */
+const createLeader = (t: TestApp, username: string, fullName: string) =>
+  t.app.get(UsersService).create(SYSTEM_ACTOR, {
+    username,
+    password: TEST_PASSWORD,
+    fullName,
+    role: 'leadership',
+  });
+
 describe('Accounts and sign-in', () => {
   let t: TestApp;
   let w: World;
@@ -52,13 +61,7 @@ describe('Accounts and sign-in', () => {
   });
 
   it('answers a server error, not a wrong password, when a stored hash cannot be checked', async () => {
-    const users = t.app.get(UsersService);
-    const user = await users.create(SYSTEM_ACTOR, {
-      username: 'damaged.hash',
-      password: TEST_PASSWORD,
-      fullName: 'A',
-      role: 'leadership',
-    });
+    const user = await createLeader(t, 'damaged.hash', 'A');
     // A hash whose parameters argon2 refuses to compute with, as damaged data would leave it.
     await t.dataSource.query(`UPDATE app_user SET password_hash = $1 WHERE id = $2`, [
       '$argon2id$v=19$m=1,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo',
@@ -78,13 +81,7 @@ describe('Accounts and sign-in', () => {
   });
 
   it('ends every token of a deactivated user at once, and refuses their sign-in', async () => {
-    const users = t.app.get(UsersService);
-    const user = await users.create(SYSTEM_ACTOR, {
-      username: 'to.deactivate',
-      password: TEST_PASSWORD,
-      fullName: 'A',
-      role: 'leadership',
-    });
+    const user = await createLeader(t, 'to.deactivate', 'A');
     const first = await signIn(t, 'to.deactivate');
     const second = await signIn(t, 'to.deactivate');
     await w.as.admin.patch(`/api/v1/users/${user.id}`, { active: false }, user.version).expect(200);
@@ -94,13 +91,7 @@ describe('Accounts and sign-in', () => {
   });
 
   it('ends the tokens of a user whose password an administrator resets', async () => {
-    const users = t.app.get(UsersService);
-    const user = await users.create(SYSTEM_ACTOR, {
-      username: 'to.reset',
-      password: TEST_PASSWORD,
-      fullName: 'B',
-      role: 'leadership',
-    });
+    const user = await createLeader(t, 'to.reset', 'B');
     const caller = await signIn(t, 'to.reset');
     const res = await w.as.admin
       .patch(`/api/v1/users/${user.id}`, { password: 'a brand new password 2' }, user.version)
@@ -112,13 +103,7 @@ describe('Accounts and sign-in', () => {
   });
 
   it('lets a user change their own password, which signs them out everywhere', async () => {
-    const users = t.app.get(UsersService);
-    await users.create(SYSTEM_ACTOR, {
-      username: 'own.change',
-      password: TEST_PASSWORD,
-      fullName: 'C',
-      role: 'leadership',
-    });
+    await createLeader(t, 'own.change', 'C');
     const caller = await signIn(t, 'own.change');
     const bad = await caller
       .post('/api/v1/auth/change-password', {
@@ -288,13 +273,7 @@ describe('Sign-in throttling (shared through PostgreSQL)', () => {
         TRUST_PROXY: 'true',
       },
     });
-    const users = t.app.get(UsersService);
-    await users.create(SYSTEM_ACTOR, {
-      username: 'victim',
-      password: TEST_PASSWORD,
-      fullName: 'V',
-      role: 'leadership',
-    });
+    await createLeader(t, 'victim', 'V');
   });
   afterAll(() => t.close());
 
@@ -320,12 +299,7 @@ describe('Sign-in throttling (shared through PostgreSQL)', () => {
   });
 
   it('counts parallel attempts before checking them: 19 wrong passwords and the right one, at once, check at most the limit', async () => {
-    await t.app.get(UsersService).create(SYSTEM_ACTOR, {
-      username: 'raced',
-      password: TEST_PASSWORD,
-      fullName: 'R',
-      role: 'leadership',
-    });
+    await createLeader(t, 'raced', 'R');
     const attempts = Array.from({ length: 20 }, (_, i) =>
       login(t, 'raced', i === 10 ? TEST_PASSWORD : 'wrong password here', `10.2.${i}.1`),
     );
@@ -347,12 +321,7 @@ describe('Sign-in throttling (shared through PostgreSQL)', () => {
   });
 
   it('throttles a wrong current password on change-password like a sign-in (a stolen token cannot guess it)', async () => {
-    await t.app.get(UsersService).create(SYSTEM_ACTOR, {
-      username: 'changer',
-      password: TEST_PASSWORD,
-      fullName: 'C',
-      role: 'leadership',
-    });
+    await createLeader(t, 'changer', 'C');
     const token = (await login(t, 'changer', TEST_PASSWORD, '10.3.0.1').expect(200)).body
       .accessToken as string;
     const change = (currentPassword: string, i: number) =>
