@@ -71,15 +71,30 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
     expect(ui.status).toBe(200);
   };
 
-  const waitForCache = async (dir: string) => {
-    const deadline = Date.now() + 15_000;
+  /** What `found` gives once it gives something, asked every 0.1 s; `missing` after `timeoutMs`. */
+  const waitFor = async <T>(
+    found: () => Promise<T | undefined>,
+    missing: string,
+    timeoutMs: number,
+  ): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const files = await cacheFiles(dir);
-      if (files.length > 0) return files;
-      if (Date.now() > deadline) throw new Error(`No code cache was written in ${dir}`);
+      const value = await found();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(missing);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
+
+  const waitForCache = (dir: string) =>
+    waitFor(
+      async () => {
+        const files = await cacheFiles(dir);
+        return files.length > 0 ? files : undefined;
+      },
+      `No code cache was written in ${dir}`,
+      15_000,
+    );
 
   it('a start writes the cache once it listens; the next start runs from it without writing again', async () => {
     const dir = path.join(parent, 'kept');
@@ -177,13 +192,12 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
     const second = await startServer(env, undefined, ROOT, flags);
     await serves(second);
     process.kill(second.pid, 'SIGUSR2');
-    const deadline = Date.now() + 10_000;
-    while (!(await fs.stat(report).catch(() => undefined)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const { arrayBuffers } = JSON.parse(await fs.readFile(report, 'utf8')) as {
-      arrayBuffers: number;
-    };
+    const reported = await waitFor(
+      () => fs.readFile(report, 'utf8').catch(() => undefined),
+      'The server did not report its memory',
+      10_000,
+    );
+    const { arrayBuffers } = JSON.parse(reported) as { arrayBuffers: number };
     expect(await second.stop()).toBe(0);
     // It ran from the cache (a start that does not rewrites it), and let go of its bytes.
     expect(await cacheFiles(dir)).toEqual([own]);
