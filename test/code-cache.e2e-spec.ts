@@ -1,7 +1,15 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureBuilt, killAll, ROOT, run, type Server, startServer } from './helpers/processes';
+import {
+  ensureBuilt,
+  killAll,
+  ROOT,
+  run,
+  type Server,
+  startServer,
+  waitFor,
+} from './helpers/processes';
 import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -71,28 +79,13 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
     expect(ui.status).toBe(200);
   };
 
-  /** What `found` gives once it gives something, asked every 0.1 s; `missing` after `timeoutMs`. */
-  const waitFor = async <T>(
-    found: () => Promise<T | undefined>,
-    missing: string,
-    timeoutMs: number,
-  ): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await found();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(missing);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-
   const waitForCache = (dir: string) =>
     waitFor(
+      `a code cache in ${dir}`,
       async () => {
         const files = await cacheFiles(dir);
         return files.length > 0 ? files : undefined;
       },
-      `No code cache was written in ${dir}`,
       15_000,
     );
 
@@ -193,8 +186,8 @@ describe('The compiled code kept between starts (dist/api.js)', () => {
     await serves(second);
     process.kill(second.pid, 'SIGUSR2');
     const reported = await waitFor(
+      'the server to report its memory',
       () => fs.readFile(report, 'utf8').catch(() => undefined),
-      'The server did not report its memory',
       10_000,
     );
     const { arrayBuffers } = JSON.parse(reported) as { arrayBuffers: number };

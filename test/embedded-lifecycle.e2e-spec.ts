@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { openEmbeddedPostgres } from '@app/platform';
-import { ensureBuilt } from './helpers/processes';
+import { ensureBuilt, waitFor } from './helpers/processes';
 
 /**
  * The server as it runs in production, with no DATABASE_URL: `node dist/api.js` on
@@ -121,16 +121,6 @@ async function heldPort(host: string): Promise<{ port: number; release: () => vo
     blocker.listen(0, host, () => resolve((blocker.address() as net.AddressInfo).port)),
   );
   return { port, release: () => blocker.close() };
-}
-
-/** Waits until `check` is true, or fails after `timeoutMs` saying what it waited for. */
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(100);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 async function makeDataDir(): Promise<string> {

@@ -115,6 +115,24 @@ export async function killAll(): Promise<void> {
   );
 }
 
+/**
+ * What `found` gives once it gives something (neither undefined nor false), asked every 0.1 s;
+ * after `timeoutMs`, an error naming what was waited for.
+ */
+export async function waitFor<T>(
+  what: string,
+  found: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await found();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
